@@ -1,0 +1,34 @@
+import { BaseEntity, type GeoPoint } from '@piazza/core';
+import { Column, Entity, Index } from 'typeorm';
+
+/** A desk where social workers help families use the platform and apply for support. */
+@Entity('social_point')
+export class SocialPoint extends BaseEntity {
+  @Column({ type: 'text', unique: true })
+  slug: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  comuneId: string;
+
+  @Column({ type: 'text' })
+  address: string;
+
+  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
+  location: GeoPoint;
+
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  openingHours: { day: number; opens: string; closes: string }[];
+}

@@ -1,0 +1,64 @@
+import { BaseEntity, type GeoPoint } from '@piazza/core';
+import { Column, Entity, Index } from 'typeorm';
+
+export type OrganisationKind = 'cooperative' | 'association' | 'shop';
+
+export interface OpeningHours {
+  /** ISO weekday: 1 = Monday ... 7 = Sunday. */
+  day: number;
+  opens: string;
+  closes: string;
+}
+
+/** A cooperative, an association or a shop. It acts only once the Ambito has accredited it. */
+@Entity('organisation')
+export class Organisation extends BaseEntity {
+  @Column({ type: 'text', unique: true })
+  slug: string;
+
+  @Column({ type: 'text' })
+  kind: OrganisationKind;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  legalName: string;
+
+  @Column({ type: 'char', length: 11, nullable: true, unique: true })
+  vatNumber: string | null;
+
+  @Column({ type: 'text' })
+  fiscalCode: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'text' })
+  email: string;
+
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  website: string | null;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  comuneId: string;
+
+  @Column({ type: 'text' })
+  address: string;
+
+  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326, nullable: true })
+  location: GeoPoint | null;
+
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  openingHours: OpeningHours[];
+
+  @Column({ type: 'text', nullable: true })
+  shopCategory: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  accreditedAt: Date | null;
+}
