@@ -1,0 +1,41 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CatalogueModule } from '@piazza/catalogue';
+import { type AppConfig, CoreModule, loggerOptions } from '@piazza/core';
+import { IdentityModule } from '@piazza/identity';
+import type { IncomingMessage } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import { CatalogueController } from './catalogue/catalogue.controller';
+import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
+import { SettingsController } from './settings/settings.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            ...loggerOptions(config, 'api'),
+            // The id Fastify gave the request (see create-api.ts), so log lines and errors share it.
+            genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id: string }).id,
+            customLogLevel: (_req, res, error) =>
+              error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
+            // One short line per request: no headers (cookies, user agents) in the logs.
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+          },
+        }),
+        CoreModule.forRoot(config),
+        IdentityModule,
+        CatalogueModule,
+      ],
+      controllers: [HealthController, SettingsController, CatalogueController],
+      providers: [HealthService],
+    };
+  }
+}
