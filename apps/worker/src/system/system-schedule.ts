@@ -1,0 +1,25 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { QUEUES, SYSTEM_JOBS } from '@piazza/core';
+import type { Queue } from 'bullmq';
+
+/** Registers the recurring system jobs (an upsert: every worker may do it, the schedule stays one). */
+@Injectable()
+export class SystemSchedule implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SystemSchedule.name);
+
+  constructor(@InjectQueue(QUEUES.system) private readonly queue: Queue) {}
+
+  onApplicationBootstrap(): void {
+    // Not awaited: with Redis down the worker still starts, and the schedule is set once Redis is back.
+    this.queue
+      .upsertJobScheduler(
+        SYSTEM_JOBS.pruneOutbox,
+        { pattern: '15 3 * * *', tz: 'Europe/Rome' },
+        { name: SYSTEM_JOBS.pruneOutbox },
+      )
+      .catch((error: Error) =>
+        this.logger.warn(`Could not schedule ${SYSTEM_JOBS.pruneOutbox}: ${error.message}`),
+      );
+  }
+}

@@ -1,0 +1,27 @@
+import { BullModule } from '@nestjs/bullmq';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type AppConfig, CoreModule, loggerOptions, QUEUES } from '@piazza/core';
+import { LoggerModule } from 'nestjs-pino';
+import { OutboxRelayRunner } from './outbox/outbox-relay.runner';
+import { SystemSchedule } from './system/system-schedule';
+import { SystemProcessor } from './system/system.processor';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: loggerOptions(config, 'worker') }),
+        CoreModule.forRoot(config),
+        BullModule.forRoot({
+          // BullMQ opens (and on shutdown closes) its own connections from these options.
+          connection: { url: config.REDIS_URL, maxRetriesPerRequest: null, connectionName: 'piazza-worker' },
+          prefix: config.REDIS_PREFIX,
+        }),
+        BullModule.registerQueue({ name: QUEUES.system }),
+      ],
+      providers: [OutboxRelayRunner, SystemProcessor, SystemSchedule],
+    };
+  }
+}
