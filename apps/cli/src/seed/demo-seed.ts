@@ -1,0 +1,241 @@
+import { Category, ServiceOffer, SocialPoint } from '@piazza/catalogue';
+import { AmbitoSettings, cents, Comune, geoPoint } from '@piazza/core';
+import { Organisation, OrganisationMember, type PasswordService, UserAccount } from '@piazza/identity';
+import type { DataSource, EntityManager, ObjectLiteral, EntityTarget } from 'typeorm';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { COMUNI, DEMO_AMBITO, FAMILIES, ORGANISATIONS, SERVICES, SOCIAL_POINTS } from './demo-ambito.data';
+
+export interface SeedReport {
+  created: Record<string, number>;
+}
+
+/**
+ * Writes the demo Ambito: settings, Comuni, categories, organisations, Social Points, services and one
+ * account per role. Idempotent: rows are matched by their natural key (slug, e-mail) and only missing
+ * ones are inserted, so it can run on every start and later seeds can add to an existing database.
+ */
+export async function seedDemoAmbito(
+  dataSource: DataSource,
+  passwords: PasswordService,
+): Promise<SeedReport> {
+  const passwordHash = await passwords.hash(DEMO_PASSWORD);
+  return dataSource.transaction(async (em) => {
+    const created: Record<string, number> = {};
+    const count = (what: string, n: number) => (created[what] = (created[what] ?? 0) + n);
+
+    count(
+      'settings',
+      await insertMissing(em, AmbitoSettings, [
+        {
+          id: 1,
+          name: DEMO_AMBITO.name,
+          shortName: DEMO_AMBITO.shortName,
+          tagline: DEMO_AMBITO.tagline,
+          logoUrl: null,
+          primaryColor: '#0066cc',
+          contacts: DEMO_AMBITO.contacts,
+        },
+      ]),
+    );
+
+    count(
+      'comuni',
+      await insertMissing(
+        em,
+        Comune,
+        COMUNI.map((c) => ({
+          slug: c.slug,
+          name: c.name,
+          istatCode: c.istatCode,
+          province: c.province,
+          postalCode: c.postalCode,
+          population: c.population,
+          location: geoPoint(c.lat, c.lng),
+        })),
+      ),
+    );
+    const comuneId = await idsBySlug(em, Comune);
+
+    // Families first (parents), then their subcategories.
+    count(
+      'categories',
+      await insertMissing(
+        em,
+        Category,
+        FAMILIES.map((f, i) => ({
+          slug: f.slug,
+          family: f.family,
+          parentId: null,
+          nameIt: f.name.it,
+          nameEn: f.name.en,
+          descriptionIt: f.description.it,
+          descriptionEn: f.description.en,
+          position: i,
+        })),
+      ),
+    );
+    const familyId = await idsBySlug(em, Category);
+    count(
+      'categories',
+      await insertMissing(
+        em,
+        Category,
+        FAMILIES.flatMap((f) =>
+          f.subcategories.map((s, i) => ({
+            slug: s.slug,
+            family: f.family,
+            parentId: familyId.get(f.slug),
+            nameIt: s.name.it,
+            nameEn: s.name.en,
+            position: i,
+          })),
+        ),
+      ),
+    );
+    const categoryId = await idsBySlug(em, Category);
+
+    const accreditedAt = new Date();
+    count(
+      'organisations',
+      await insertMissing(
+        em,
+        Organisation,
+        ORGANISATIONS.map((o) => ({
+          slug: o.slug,
+          kind: o.kind,
+          name: o.name,
+          legalName: o.legalName,
+          vatNumber: o.vatNumber,
+          fiscalCode: o.fiscalCode,
+          description: o.description,
+          email: o.email,
+          phone: o.phone,
+          website: o.website,
+          comuneId: required(comuneId, o.comune),
+          address: o.address,
+          location: geoPoint(o.lat, o.lng),
+          openingHours: o.openingHours,
+          shopCategory: o.shopCategory ?? null,
+          accreditedAt,
+        })),
+      ),
+    );
+    const organisationId = await idsBySlug(em, Organisation);
+
+    count(
+      'socialPoints',
+      await insertMissing(
+        em,
+        SocialPoint,
+        SOCIAL_POINTS.map((p) => ({
+          slug: p.slug,
+          name: p.name,
+          comuneId: required(comuneId, p.comune),
+          address: p.address,
+          location: geoPoint(p.lat, p.lng),
+          phone: p.phone,
+          email: p.email,
+          description: p.description,
+          openingHours: p.openingHours,
+        })),
+      ),
+    );
+
+    const organisationBySlug = new Map(ORGANISATIONS.map((o) => [o.slug, o]));
+    const newServices = await insertMissing(
+      em,
+      ServiceOffer,
+      SERVICES.map((s) => {
+        const organisation = organisationBySlug.get(s.organisation);
+        return {
+          slug: s.slug,
+          organisationId: required(organisationId, s.organisation),
+          categoryId: required(categoryId, s.category),
+          title: s.title,
+          summary: s.summary,
+          description: s.description,
+          priceModel: s.priceModel,
+          priceCents: s.priceCents === null ? null : cents(s.priceCents),
+          voucherPayable: s.voucherPayable,
+          status: 'published' as const,
+          keywords: s.keywords,
+          location: organisation ? geoPoint(organisation.lat, organisation.lng) : null,
+          publishedAt: accreditedAt,
+        };
+      }),
+    );
+    count('services', newServices);
+    const serviceId = await idsBySlug(em, ServiceOffer);
+    await em.query(
+      `INSERT INTO service_offer_comune (service_offer_id, comune_id)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING`,
+      SERVICES.flatMap((s) =>
+        s.comuni.map((c) => [required(serviceId, s.slug), required(comuneId, c)]),
+      ).reduce<[string[], string[]]>(
+        ([a, b], [s, c]) => [
+          [...a, s],
+          [...b, c],
+        ],
+        [[], []],
+      ),
+    );
+
+    for (const account of DEMO_ACCOUNTS) {
+      const existing = await em.getRepository(UserAccount).findOne({ where: { email: account.email } });
+      if (existing) continue;
+      const user = await em.getRepository(UserAccount).save({
+        email: account.email,
+        passwordHash,
+        displayName: account.displayName,
+        roles: [account.role],
+        status: 'active' as const,
+        emailVerifiedAt: new Date(),
+        comuni: (account.comuni ?? []).map((slug) => ({ id: required(comuneId, slug) }) as Comune),
+      });
+      if (account.organisationKind) {
+        const organisation = ORGANISATIONS.find((o) => o.kind === account.organisationKind);
+        if (organisation) {
+          await em.getRepository(OrganisationMember).insert({
+            organisationId: required(organisationId, organisation.slug),
+            userId: user.id,
+            role: 'owner',
+          });
+        }
+      }
+      count('accounts', 1);
+    }
+    return { created };
+  });
+}
+
+/** Inserts the rows whose unique key is not there yet; returns how many were inserted. */
+async function insertMissing<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  rows: Partial<T>[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const result = await em
+    .createQueryBuilder()
+    .insert()
+    .into(entity)
+    .values(rows as never)
+    .orIgnore()
+    .execute();
+  // With ON CONFLICT DO NOTHING, PostgreSQL returns only the rows it inserted.
+  return (result.raw as unknown[]).length;
+}
+
+async function idsBySlug(
+  em: EntityManager,
+  entity: EntityTarget<{ id: string; slug: string }>,
+): Promise<Map<string, string>> {
+  const rows = await em.getRepository(entity).find({ select: { id: true, slug: true } });
+  return new Map(rows.map((r) => [r.slug, r.id]));
+}
+
+function required(ids: Map<string, string>, slug: string): string {
+  const id = ids.get(slug);
+  if (!id) throw new Error(`Seed data refers to unknown slug "${slug}"`);
+  return id;
+}
