@@ -1,0 +1,74 @@
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  inject,
+  Injector,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { RouterLink, RouterLinkActive } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+
+import { LocalizedPipe } from '../../i18n/localized';
+import { AmbitoSettings } from '../../settings/ambito-settings';
+import { Icon } from '../icon/icon';
+import { LanguageSwitch } from '../language-switch/language-switch';
+
+interface NavItem {
+  path: string;
+  label: string;
+  exact: boolean;
+}
+
+/** Bootstrap Italia header: slim bar (owner, language), centre (brand, search), navbar. */
+@Component({
+  selector: 'pz-header',
+  imports: [RouterLink, RouterLinkActive, TranslatePipe, LocalizedPipe, Icon, LanguageSwitch],
+  templateUrl: './header.html',
+  styleUrl: './header.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(document:keydown.escape)': 'closeMenu()' },
+})
+export class Header {
+  protected readonly settings = inject(AmbitoSettings);
+  protected readonly menuOpen = signal(false);
+
+  private readonly injector = inject(Injector);
+  private readonly menuToggle = viewChild.required<ElementRef<HTMLButtonElement>>('menuToggle');
+  private readonly menuClose = viewChild.required<ElementRef<HTMLButtonElement>>('menuClose');
+  private readonly menuPanel = viewChild.required<ElementRef<HTMLElement>>('menuPanel');
+
+  protected readonly navItems: NavItem[] = [
+    { path: '/', label: 'nav.home', exact: true },
+    { path: '/catalogo', label: 'nav.catalogue', exact: false },
+    { path: '/buoni', label: 'nav.vouchers', exact: false },
+    { path: '/operatori', label: 'nav.operators', exact: false },
+  ];
+
+  protected openMenu(): void {
+    this.menuOpen.set(true);
+    // The close button can take focus only once the panel is rendered visible.
+    afterNextRender(() => this.menuClose().nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected closeMenu(): void {
+    if (!this.menuOpen()) return;
+    this.menuOpen.set(false);
+    this.menuToggle().nativeElement.focus();
+  }
+
+  /** Tabbing out of the open panel closes it, so focus never wanders behind the overlay. */
+  protected closeMenuIfFocusLeaves(event: FocusEvent): void {
+    const next = event.relatedTarget;
+    if (this.menuOpen() && next instanceof Node && !this.menuPanel().nativeElement.contains(next)) {
+      this.menuOpen.set(false);
+    }
+  }
+
+  /** Following a link closes the mobile panel without pulling focus back to the toggle. */
+  protected onNavigate(): void {
+    this.menuOpen.set(false);
+  }
+}
