@@ -1,0 +1,45 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { freePort } from '../support/redis-server';
+import { createTestApi } from '../support/test-api';
+import { createTestEnv, type TestEnv } from '../support/test-env';
+
+describe('GET /api/health', () => {
+  let env: TestEnv;
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    app = await createTestApi(env.config);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await env?.close();
+  });
+
+  it('reports PostgreSQL and Redis ok', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      checks: { postgres: { status: 'ok' }, redis: { status: 'ok' } },
+    });
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('says which service is down, with a 503, without hanging', async () => {
+    const broken = await createTestApi(env.with({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` }));
+    try {
+      const started = Date.now();
+      const res = await broken.inject({ method: 'GET', url: '/api/health' });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toMatchObject({
+        status: 'degraded',
+        checks: { postgres: { status: 'ok' }, redis: { status: 'down' } },
+      });
+    } finally {
+      await broken.close();
+    }
+  });
+});
