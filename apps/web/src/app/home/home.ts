@@ -63,10 +63,6 @@ export class Home {
 
   protected readonly familiesFailed = computed(() => this.families.status() === 'error');
 
-  protected readonly phoneHref = computed(
-    () => 'tel:' + this.settings.contacts().phone.replace(/[^\d+]/g, ''),
-  );
-
   constructor() {
     this.scrollToFragmentOnceLaidOut();
   }

@@ -38,6 +38,8 @@ export class AmbitoSettings {
   readonly tagline = computed(() => this.state().tagline);
   readonly logoUrl = computed(() => this.state().logoUrl);
   readonly contacts = computed(() => this.state().contacts);
+  /** `tel:` wants digits only; the visible number keeps the Ambito's own spacing. */
+  readonly phoneHref = computed(() => 'tel:' + this.contacts().phone.replace(/[^\d+]/g, ''));
   readonly comuni = computed(() => this.state().comuni);
   /** True when the settings could not be loaded and the defaults are showing. */
   readonly loadFailed = this.failed.asReadonly();

@@ -4,12 +4,12 @@ import { TranslatePipe } from '@ngx-translate/core';
 
 import { LocalizedPipe } from '../../i18n/localized';
 import { AmbitoSettings } from '../../settings/ambito-settings';
-import { Icon } from '../icon/icon';
+import { ContactList } from '../contact-list/contact-list';
 
 /** Bootstrap Italia footer: brand, contacts of the Ufficio di Piano, the Comuni, section links. */
 @Component({
   selector: 'pz-footer',
-  imports: [RouterLink, TranslatePipe, LocalizedPipe, Icon],
+  imports: [RouterLink, TranslatePipe, LocalizedPipe, ContactList],
   templateUrl: './footer.html',
   styleUrl: './footer.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -21,9 +21,4 @@ export class Footer {
     const { email, phone, address, website } = this.settings.contacts();
     return Boolean(email || phone || address || website);
   });
-
-  /** `tel:` wants digits only; the visible number keeps the Ambito's own spacing. */
-  protected readonly phoneHref = computed(
-    () => 'tel:' + this.settings.contacts().phone.replace(/[^\d+]/g, ''),
-  );
 }

@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 
+import { ContactList } from '../../layout/contact-list/contact-list';
 import { Icon } from '../../layout/icon/icon';
-import { AmbitoSettings } from '../../settings/ambito-settings';
 
 /**
  * "I miei buoni". Until citizens can sign in this page explains vouchers and where to get help;
@@ -11,14 +11,9 @@ import { AmbitoSettings } from '../../settings/ambito-settings';
  */
 @Component({
   selector: 'pz-my-vouchers',
-  imports: [RouterLink, TranslatePipe, Icon],
+  imports: [RouterLink, TranslatePipe, Icon, ContactList],
   templateUrl: './my-vouchers.html',
   styleUrl: './my-vouchers.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class MyVouchers {
-  protected readonly settings = inject(AmbitoSettings);
-  protected readonly phoneHref = computed(
-    () => 'tel:' + this.settings.contacts().phone.replace(/[^\d+]/g, ''),
-  );
-}
+export class MyVouchers {}
