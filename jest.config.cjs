@@ -25,6 +25,8 @@ const common = {
 };
 
 module.exports = {
+  // A global option in Jest 30 (not per project): e2e, fault and browser tests start real services.
+  testTimeout: 60_000,
   projects: [
     {
       ...common,
@@ -36,19 +38,16 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
-      testTimeout: 30_000,
     },
     {
       ...common,
       displayName: 'fault',
       testMatch: ['<rootDir>/test/fault/**/*.fault-spec.ts'],
-      testTimeout: 120_000,
     },
     {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
-      testTimeout: 60_000,
     },
   ],
 };

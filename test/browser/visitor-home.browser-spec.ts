@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { launchChromium, seriousA11yViolations } from '../support/browser';
 import { givenDemoAmbito } from '../support/demo-ambito';
 import { createTestApi } from '../support/test-api';
@@ -47,7 +48,7 @@ describe('A visitor on the home page', () => {
     }
     // The skip link is the first thing the keyboard reaches.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Vai al contenuto principale');
+    expect((await page.locator(':focus').textContent())?.trim()).toBe('Vai al contenuto principale');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
@@ -70,9 +71,23 @@ describe('A visitor on the home page', () => {
 
   it('opens a deep link directly, and gets a real page for an unknown address', async () => {
     await page.goto(`${baseUrl}/catalogo?q=babysiter&comune=tradate`);
-    await page.getByText(/Babysitting/).first().waitFor();
+    await page
+      .getByText(/Babysitting/)
+      .first()
+      .waitFor();
     await page.goto(`${baseUrl}/una-pagina-che-non-esiste`);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('shows a new name and colour as soon as the Ambito changes its settings, with no code change', async () => {
+    await app
+      .get(DataSource)
+      .query(`UPDATE ambito_settings SET name = 'Welfare Insieme', primary_color = '#1a5e20'`);
+    await page.goto(baseUrl);
+    await page.waitForFunction(`document.title.includes('Welfare Insieme')`);
+    await page.getByRole('contentinfo').getByText('Welfare Insieme').first().waitFor();
+    expect(await page.locator('html').getAttribute('style')).toContain('--bs-primary: #1a5e20');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 

@@ -1,24 +1,11 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { createTestApi } from '../support/test-api';
-import { createTestEnv, type TestEnv } from '../support/test-env';
+import { useTestApi } from '../support/test-api';
 
 describe('API conventions', () => {
-  let env: TestEnv;
-  let app: NestFastifyApplication;
-
-  beforeAll(async () => {
-    env = await createTestEnv();
-    app = await createTestApi(env.config);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await env?.close();
-  });
+  const api = useTestApi();
 
   it('answers an unknown API route with a JSON 404 in Italian and English', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/nowhere' });
+    const res = await api.app.inject({ method: 'GET', url: '/api/nowhere' });
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toContain('application/json');
     expect(res.json()).toEqual({
@@ -28,7 +15,7 @@ describe('API conventions', () => {
   });
 
   it('names the bad field of an invalid request', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/catalogue/services?pageSize=1000' });
+    const res = await api.app.inject({ method: 'GET', url: '/api/catalogue/services?pageSize=1000' });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
       code: 'VALIDATION_FAILED',
@@ -38,21 +25,21 @@ describe('API conventions', () => {
   });
 
   it('refuses unknown parameters instead of ignoring them', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/catalogue/services?colour=red' });
+    const res = await api.app.inject({ method: 'GET', url: '/api/catalogue/services?colour=red' });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'colour' });
   });
 
   it('gives every response a request id, and echoes a sane one from a proxy', async () => {
-    const generated = await app.inject({ method: 'GET', url: '/api/settings' });
+    const generated = await api.app.inject({ method: 'GET', url: '/api/settings' });
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    const echoed = await app.inject({
+    const echoed = await api.app.inject({
       method: 'GET',
       url: '/api/settings',
       headers: { 'x-request-id': 'proxy-1234abcd' },
     });
     expect(echoed.headers['x-request-id']).toBe('proxy-1234abcd');
-    const refused = await app.inject({
+    const refused = await api.app.inject({
       method: 'GET',
       url: '/api/settings',
       headers: { 'x-request-id': '<script>' },
@@ -61,7 +48,7 @@ describe('API conventions', () => {
   });
 
   it('sends security headers', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/settings' });
+    const res = await api.app.inject({ method: 'GET', url: '/api/settings' });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
@@ -69,22 +56,22 @@ describe('API conventions', () => {
   });
 
   it('publishes its OpenAPI document and the docs page', async () => {
-    const json = await app.inject({ method: 'GET', url: '/api/docs-json' });
+    const json = await api.app.inject({ method: 'GET', url: '/api/docs-json' });
     expect(json.statusCode).toBe(200);
     const paths = Object.keys(json.json<{ paths: Record<string, unknown> }>().paths);
     expect(paths).toEqual(
       expect.arrayContaining(['/api/health', '/api/settings', '/api/catalogue/services']),
     );
-    const page = await app.inject({ method: 'GET', url: '/api/docs' });
+    const page = await api.app.inject({ method: 'GET', url: '/api/docs' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('swagger');
   });
 
   it('answers an unexpected failure with a 500 that leaks nothing but the request id', async () => {
     // A real fault: the table the query needs has gone.
-    await app.get(DataSource).query('ALTER TABLE category RENAME TO category_gone');
+    await api.app.get(DataSource).query('ALTER TABLE category RENAME TO category_gone');
     try {
-      const res = await app.inject({ method: 'GET', url: '/api/catalogue/families' });
+      const res = await api.app.inject({ method: 'GET', url: '/api/catalogue/families' });
       expect(res.statusCode).toBe(500);
       const body = res.json<{ code: string; requestId: string; message: { it: string; en: string } }>();
       expect(body.code).toBe('INTERNAL_ERROR');
@@ -92,7 +79,7 @@ describe('API conventions', () => {
       expect(body.message.it).toContain(body.requestId);
       expect(res.body).not.toMatch(/category|relation|SELECT|QueryFailedError|at /);
     } finally {
-      await app.get(DataSource).query('ALTER TABLE category_gone RENAME TO category');
+      await api.app.get(DataSource).query('ALTER TABLE category_gone RENAME TO category');
     }
   });
 });

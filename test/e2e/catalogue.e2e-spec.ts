@@ -1,33 +1,27 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { givenDemoAmbito } from '../support/demo-ambito';
-import { createTestApi } from '../support/test-api';
-import { createTestEnv, type TestEnv } from '../support/test-env';
+import { useTestApi } from '../support/test-api';
 
 interface ServicePage {
-  items: { slug: string; title: string; family: string; priceCents: number | null; priceModel: string; comuni: { slug: string }[] }[];
+  items: {
+    slug: string;
+    title: string;
+    family: string;
+    priceCents: number | null;
+    priceModel: string;
+    comuni: { slug: string }[];
+  }[];
   total: number;
   page: number;
   pageSize: number;
 }
 
 describe('Demo Ambito, settings and public catalogue', () => {
-  let env: TestEnv;
-  let app: NestFastifyApplication;
+  const api = useTestApi();
   const get = async <T>(url: string): Promise<T> => {
-    const res = await app.inject({ method: 'GET', url });
+    const res = await api.app.inject({ method: 'GET', url });
     expect(res.statusCode).toBe(200);
     return res.json<T>();
   };
-
-  beforeAll(async () => {
-    env = await createTestEnv();
-    app = await createTestApi(env.config);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await env?.close();
-  });
 
   it('brands the platform as "Piazza" until an Ambito is configured', async () => {
     const settings = await get<{ name: string; comuni: unknown[] }>('/api/settings');
@@ -36,15 +30,19 @@ describe('Demo Ambito, settings and public catalogue', () => {
   });
 
   it('seeds the demo Ambito once: a second run creates nothing', async () => {
-    const first = await givenDemoAmbito(app);
+    const first = await givenDemoAmbito(api.app);
     expect(first.created).toMatchObject({ comuni: 8, organisations: 30, socialPoints: 4, accounts: 5 });
     expect(first.created['services']).toBeGreaterThanOrEqual(55);
-    const second = await givenDemoAmbito(app);
+    const second = await givenDemoAmbito(api.app);
     expect(Object.values(second.created).every((n) => n === 0)).toBe(true);
   });
 
   it("serves the Ambito's name and its 8 Comuni for the web app", async () => {
-    const settings = await get<{ name: string; shortName: string; comuni: { name: string; istatCode: string }[] }>('/api/settings');
+    const settings = await get<{
+      name: string;
+      shortName: string;
+      comuni: { name: string; istatCode: string }[];
+    }>('/api/settings');
     expect(settings.shortName).toBe('Ambito di Tradate');
     expect(settings.comuni.map((c) => c.name)).toEqual([
       'Castelseprio',
@@ -61,7 +59,13 @@ describe('Demo Ambito, settings and public catalogue', () => {
 
   it('lists the five families in order, with counts that add up to the catalogue', async () => {
     const families = await get<{ slug: string; serviceCount: number }[]>('/api/catalogue/families');
-    expect(families.map((f) => f.slug)).toEqual(['youcare', 'childcare', 'silvercare', 'familycare', 'housepetcare']);
+    expect(families.map((f) => f.slug)).toEqual([
+      'youcare',
+      'childcare',
+      'silvercare',
+      'familycare',
+      'housepetcare',
+    ]);
     const all = await get<ServicePage>('/api/catalogue/services?pageSize=1');
     expect(families.reduce((sum, f) => sum + f.serviceCount, 0)).toBe(all.total);
     expect(families.every((f) => f.serviceCount > 0)).toBe(true);
@@ -80,7 +84,9 @@ describe('Demo Ambito, settings and public catalogue', () => {
   });
 
   it('filters by family and Comune, and pages through every result exactly once', async () => {
-    const tradate = await get<ServicePage>('/api/catalogue/services?comune=tradate&family=silvercare&pageSize=100');
+    const tradate = await get<ServicePage>(
+      '/api/catalogue/services?comune=tradate&family=silvercare&pageSize=100',
+    );
     expect(tradate.total).toBeGreaterThan(0);
     for (const s of tradate.items) {
       expect(s.family).toBe('silvercare');
@@ -91,7 +97,11 @@ describe('Demo Ambito, settings and public catalogue', () => {
     const pages = Math.ceil(first.total / pageSize);
     const seen: string[] = [];
     for (let page = 1; page <= pages; page++) {
-      seen.push(...(await get<ServicePage>(`/api/catalogue/services?pageSize=${pageSize}&page=${page}`)).items.map((s) => s.slug));
+      seen.push(
+        ...(await get<ServicePage>(`/api/catalogue/services?pageSize=${pageSize}&page=${page}`)).items.map(
+          (s) => s.slug,
+        ),
+      );
     }
     expect(seen).toHaveLength(first.total);
     expect(new Set(seen).size).toBe(first.total);
@@ -109,7 +119,7 @@ describe('Demo Ambito, settings and public catalogue', () => {
   });
 
   it('refuses an unknown family with a message naming the field', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/catalogue/services?family=petcare' });
+    const res = await api.app.inject({ method: 'GET', url: '/api/catalogue/services?family=petcare' });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'family' });
   });

@@ -1,24 +1,11 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { freePort } from '../support/redis-server';
-import { createTestApi } from '../support/test-api';
-import { createTestEnv, type TestEnv } from '../support/test-env';
+import { createTestApi, useTestApi } from '../support/test-api';
 
 describe('GET /api/health', () => {
-  let env: TestEnv;
-  let app: NestFastifyApplication;
-
-  beforeAll(async () => {
-    env = await createTestEnv();
-    app = await createTestApi(env.config);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await env?.close();
-  });
+  const api = useTestApi();
 
   it('reports PostgreSQL and Redis ok', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/health' });
+    const res = await api.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       status: 'ok',
@@ -28,7 +15,7 @@ describe('GET /api/health', () => {
   });
 
   it('says which service is down, with a 503, without hanging', async () => {
-    const broken = await createTestApi(env.with({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` }));
+    const broken = await createTestApi(api.env.with({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` }));
     try {
       const started = Date.now();
       const res = await broken.inject({ method: 'GET', url: '/api/health' });

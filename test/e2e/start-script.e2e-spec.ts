@@ -16,7 +16,9 @@ async function startWith(env: Record<string, string>) {
 describe('npm start with a service down', () => {
   it('stops with one clear message when PostgreSQL is not reachable', async () => {
     const port = await freePort();
-    const { status, output } = await startWith({ DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/piazza` });
+    const { status, output } = await startWith({
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/piazza`,
+    });
     expect(status).toBe(1);
     expect(output).toContain(`PostgreSQL is not reachable at 127.0.0.1:${port} (ECONNREFUSED)`);
     expect(output).toContain('non è raggiungibile');

@@ -18,11 +18,20 @@ export class SystemProcessor extends WorkerHost {
       case SYSTEM_JOBS.pruneOutbox:
         return this.pruneOutbox();
       case SYSTEM_JOBS.ping:
-        // Proves the path database -> outbox -> relay -> Redis -> worker; the answer is kept on the job.
-        return { pong: true, at: new Date().toISOString(), pid: process.pid };
+        return this.ping(job.data as { holdMs?: unknown });
       default:
         throw new Error(`Unknown system job "${job.name}"`);
     }
+  }
+
+  /**
+   * Proves the path database -> outbox -> relay -> Redis -> worker; the answer is kept on the job. It can
+   * hold the worker for a while (at most 30 s), to check that a shutdown waits for the job in hand.
+   */
+  private async ping(data: { holdMs?: unknown }): Promise<{ pong: true; at: string; pid: number }> {
+    const holdMs = typeof data.holdMs === 'number' ? Math.min(Math.max(0, data.holdMs), 30_000) : 0;
+    if (holdMs) await new Promise((resolve) => setTimeout(resolve, holdMs));
+    return { pong: true, at: new Date().toISOString(), pid: process.pid };
   }
 
   /** Relayed outbox rows are kept a week for tracing, then deleted. */
