@@ -25,7 +25,11 @@ export class AppModule {
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
             // One short line per request: no headers (cookies, user agents) in the logs.
             serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              req: (req: { id: string; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+              }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
           },
