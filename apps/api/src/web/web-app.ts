@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 // Angular's build names files with a content hash (main-ABCD1234.js): those never change.
-const HASHED = /-[A-Z0-9]{8}\.(js|css|woff2?|ttf|svg|png|jpg)$/;
+const HASHED = /-[A-Za-z0-9]{8}\.(js|css|woff2?|ttf|svg|png|jpg)$/;
 
 /** The built Angular app, served from the API's own origin so one URL is the whole product. */
 export class WebApp {
