@@ -60,7 +60,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/identity/**/*.ts', 'libs/catalogue/**/*.ts'],
+    files: ['libs/identity/**/*.ts', 'libs/catalogue/**/*.ts', 'libs/notifications/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -68,7 +68,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['@piazza/*', '!@piazza/core', '**/apps/**'],
-              message: 'identity and catalogue import only @piazza/core (ARCHITECTURE.md).',
+              message: 'identity, catalogue and notifications import only @piazza/core (ARCHITECTURE.md).',
             },
           ],
         },

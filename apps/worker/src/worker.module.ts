@@ -1,7 +1,9 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, CoreModule, loggerOptions, QUEUES } from '@piazza/core';
+import { NotificationsModule } from '@piazza/notifications';
 import { LoggerModule } from 'nestjs-pino';
+import { NotificationsProcessor } from './notifications/notifications.processor';
 import { OutboxRelayRunner } from './outbox/outbox-relay.runner';
 import { SystemSchedule } from './system/system-schedule';
 import { SystemProcessor } from './system/system.processor';
@@ -19,9 +21,10 @@ export class WorkerModule {
           connection: { url: config.REDIS_URL, maxRetriesPerRequest: null, connectionName: 'piazza-worker' },
           prefix: config.REDIS_PREFIX,
         }),
-        BullModule.registerQueue({ name: QUEUES.system }),
+        BullModule.registerQueue({ name: QUEUES.system }, { name: QUEUES.notifications }),
+        NotificationsModule,
       ],
-      providers: [OutboxRelayRunner, SystemProcessor, SystemSchedule],
+      providers: [OutboxRelayRunner, SystemProcessor, SystemSchedule, NotificationsProcessor],
     };
   }
 }

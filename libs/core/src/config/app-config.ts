@@ -32,9 +32,30 @@ const schema = z.object({
   WEB_DIST: z.string().default('dist/web/browser'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Outgoing mail server; without it e-mails are written to the worker's log (demo and development). */
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: z.string().min(3).default('Piazza <noreply@piazza.example>'),
+  /** A session ends after this many idle minutes, and in any case after SESSION_MAX_HOURS. */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
 });
 
 export type AppConfig = Readonly<z.infer<typeof schema>>;
+
+/** The address people use to reach the platform, for links in e-mails. */
+export function publicUrl(config: Pick<AppConfig, 'PUBLIC_URL' | 'PORT'>): string {
+  return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
+}
 
 /** Thrown at start when the environment is not usable; its message names every bad variable. */
 export class ConfigError extends Error {

@@ -2,6 +2,8 @@
 export const QUEUES = {
   /** Housekeeping: outbox pruning and other scheduled maintenance. */
   system: 'system',
+  /** E-mails (and later in-app notices), rendered and sent by the worker. */
+  notifications: 'notifications',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -12,3 +14,15 @@ export const SYSTEM_JOBS = {
   /** Round trip through outbox, relay and worker: the processor records that it ran. */
   ping: 'ping',
 } as const;
+
+/** Jobs of the `notifications` queue. */
+export const NOTIFICATION_JOBS = {
+  email: 'email',
+} as const;
+
+/** Payload of a `notifications/email` job: who, which template, and the values it needs. */
+export interface EmailJob {
+  to: string;
+  template: string;
+  params: Record<string, string>;
+}

@@ -1,0 +1,83 @@
+/**
+ * E-mail templates. Every message is written in Italian first and English second, in the same e-mail:
+ * the recipient's language is not always known (assisted registrations, invitations).
+ */
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface Template {
+  /** The values the template needs; rendering fails loudly if one is missing. */
+  params: readonly string[];
+  render(p: Record<string, string>): {
+    subject: string;
+    it: string[];
+    en: string[];
+    action?: { href: string; it: string; en: string };
+  };
+}
+
+export const EMAIL_TEMPLATES = {
+  'verify-email': {
+    params: ['name', 'link', 'ambito'],
+    render: (p) => ({
+      subject: `Conferma il tuo indirizzo e-mail · Confirm your e-mail address — ${p['ambito']}`,
+      it: [
+        `Ciao ${p['name']},`,
+        `per completare la registrazione a ${p['ambito']} conferma il tuo indirizzo e-mail. Il link vale 48 ore e si può usare una sola volta.`,
+      ],
+      en: [
+        `Hello ${p['name']},`,
+        `to complete your registration with ${p['ambito']}, please confirm your e-mail address. The link is valid for 48 hours and can be used once.`,
+      ],
+      action: { href: p['link'], it: 'Conferma l’indirizzo', en: 'Confirm the address' },
+    }),
+  },
+  'reset-password': {
+    params: ['name', 'link', 'ambito'],
+    render: (p) => ({
+      subject: `Nuova password · New password — ${p['ambito']}`,
+      it: [
+        `Ciao ${p['name']},`,
+        `abbiamo ricevuto una richiesta di nuova password. Il link vale 1 ora e si può usare una sola volta. Se non sei stato tu, ignora questo messaggio: la tua password resta la stessa.`,
+      ],
+      en: [
+        `Hello ${p['name']},`,
+        `we received a request for a new password. The link is valid for 1 hour and can be used once. If it was not you, ignore this message: your password stays the same.`,
+      ],
+      action: { href: p['link'], it: 'Scegli una nuova password', en: 'Choose a new password' },
+    }),
+  },
+} satisfies Record<string, Template>;
+
+export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export class UnknownTemplateError extends Error {}
+
+/** Renders a template to a plain-text and an HTML body. */
+export function renderEmail(name: string, params: Record<string, string>): RenderedEmail {
+  const template = (EMAIL_TEMPLATES as Record<string, Template>)[name];
+  if (!template) throw new UnknownTemplateError(`Unknown e-mail template "${name}"`);
+  const missing = template.params.filter((p) => typeof params[p] !== 'string');
+  if (missing.length) throw new UnknownTemplateError(`Template "${name}" needs ${missing.join(', ')}`);
+  const { subject, it, en, action } = template.render(params);
+  const text = [
+    ...it,
+    ...(action ? [`${action.it}: ${action.href}`] : []),
+    '',
+    '— English —',
+    ...en,
+    ...(action ? [`${action.en}: ${action.href}`] : []),
+  ].join('\n\n');
+  const block = (lang: 'it' | 'en', lines: string[]) =>
+    `<div lang="${lang}">${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}${
+      action ? `<p><a href="${escapeHtml(action.href)}">${escapeHtml(action[lang])}</a></p>` : ''
+    }</div>`;
+  const html = `<!doctype html><html lang="it"><body style="font-family:sans-serif;line-height:1.5">${block('it', it)}<hr>${block('en', en)}</body></html>`;
+  return { subject, text, html };
+}
