@@ -1,32 +1,14 @@
 import 'reflect-metadata';
-import { Category, ServiceOffer, SocialPoint } from '@piazza/catalogue';
-import {
-  AmbitoSettings,
-  type AppConfig,
-  Comune,
-  ConfigError,
-  dataSourceOptions,
-  loadConfig,
-  OutboxMessage,
-} from '@piazza/core';
-import { Organisation, OrganisationMember, PasswordService, UserAccount } from '@piazza/identity';
+import { CATALOGUE_ENTITIES } from '@piazza/catalogue';
+import { type AppConfig, ConfigError, CORE_ENTITIES, dataSourceOptions, loadConfig } from '@piazza/core';
+import { IDENTITY_ENTITIES, PasswordService } from '@piazza/identity';
 import { DataSource } from 'typeorm';
 import { createDatabaseIfMissing, runMigrations } from './database/database-admin';
 import { checkPostgres, checkRedis, DependencyDownError } from './database/dependency-check';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts';
 import { seedDemoAmbito } from './seed/demo-seed';
 
-const ENTITIES = [
-  AmbitoSettings,
-  Comune,
-  OutboxMessage,
-  UserAccount,
-  Organisation,
-  OrganisationMember,
-  Category,
-  ServiceOffer,
-  SocialPoint,
-];
+const ENTITIES = [...CORE_ENTITIES, ...IDENTITY_ENTITIES, ...CATALOGUE_ENTITIES];
 
 const USAGE = `Usage: piazza <command>
   check     PostgreSQL and Redis answer

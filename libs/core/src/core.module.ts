@@ -6,9 +6,14 @@ import { OutboxMessage } from './outbox/outbox-message.entity';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { OutboxService } from './outbox/outbox.service';
 import { QueueRegistry } from './outbox/queue-registry';
+import { SharedRedis } from './redis/shared-redis';
+import { TransactionRunner } from './database/transaction-runner';
 import { AmbitoSettings } from './settings/ambito-settings.entity';
 import { Comune } from './settings/comune.entity';
 import { SettingsService } from './settings/settings.service';
+
+/** Every entity of this library, for the module and for scripts that open their own DataSource. */
+export const CORE_ENTITIES = [AmbitoSettings, Comune, OutboxMessage];
 
 /**
  * Configuration, the database connection (entities come from each library's `forFeature`), the outbox
@@ -27,7 +32,7 @@ export class CoreModule {
           // Fail at start with the real error instead of retrying for minutes.
           retryAttempts: 0,
         }),
-        TypeOrmModule.forFeature([AmbitoSettings, Comune, OutboxMessage]),
+        TypeOrmModule.forFeature(CORE_ENTITIES),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -35,8 +40,19 @@ export class CoreModule {
         OutboxRelay,
         QueueRegistry,
         SettingsService,
+        SharedRedis,
+        TransactionRunner,
       ],
-      exports: [APP_CONFIG, TypeOrmModule, OutboxService, OutboxRelay, QueueRegistry, SettingsService],
+      exports: [
+        APP_CONFIG,
+        TypeOrmModule,
+        OutboxService,
+        OutboxRelay,
+        QueueRegistry,
+        SettingsService,
+        SharedRedis,
+        TransactionRunner,
+      ],
     };
   }
 }

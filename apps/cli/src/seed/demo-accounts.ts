@@ -1,4 +1,5 @@
 import type { Role } from '@piazza/core';
+import type { Relationship } from '@piazza/identity';
 
 export interface DemoAccount {
   role: Role;
@@ -9,6 +10,18 @@ export interface DemoAccount {
   organisationKind?: 'cooperative' | 'shop';
   /** For a social worker: the Comuni they act for. */
   comuni?: string[];
+  /** For a citizen: the household (the first member is the account holder). */
+  household?: {
+    comune: string;
+    address: string;
+    members: {
+      firstName: string;
+      lastName: string;
+      fiscalCode15: string;
+      dateOfBirth: string;
+      relation: Relationship;
+    }[];
+  };
 }
 
 /** The one password of every demo account: demo data only, printed by `npm start` and in the README. */
@@ -20,7 +33,35 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: 'citizen',
     label: { it: 'Cittadino (famiglia)', en: 'Citizen (family)' },
     email: 'famiglia@demo.piazza.example',
-    displayName: 'Famiglia Demo',
+    displayName: 'Giulia Demo',
+    household: {
+      comune: 'tradate',
+      address: 'Via Roma 1, 21049 Tradate VA',
+      // Fictitious people; the seed adds each fiscal code's check character.
+      members: [
+        {
+          firstName: 'Giulia',
+          lastName: 'Demo',
+          fiscalCode15: 'DMEGLI85M41L319',
+          dateOfBirth: '1985-08-01',
+          relation: 'self',
+        },
+        {
+          firstName: 'Luca',
+          lastName: 'Demo',
+          fiscalCode15: 'DMELCU15D10L319',
+          dateOfBirth: '2015-04-10',
+          relation: 'child',
+        },
+        {
+          firstName: 'Sofia',
+          lastName: 'Demo',
+          fiscalCode15: 'DMESFO18H52L319',
+          dateOfBirth: '2018-06-12',
+          relation: 'child',
+        },
+      ],
+    },
   },
   {
     role: 'provider',

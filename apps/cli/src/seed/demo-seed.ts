@@ -1,6 +1,14 @@
 import { Category, ServiceOffer, SocialPoint } from '@piazza/catalogue';
 import { AmbitoSettings, cents, Comune, geoPoint } from '@piazza/core';
-import { Organisation, OrganisationMember, type PasswordService, UserAccount } from '@piazza/identity';
+import {
+  fiscalCodeCheckChar,
+  Household,
+  HouseholdMember,
+  Organisation,
+  OrganisationMember,
+  type PasswordService,
+  UserAccount,
+} from '@piazza/identity';
 import type { DataSource, EntityManager, ObjectLiteral, EntityTarget } from 'typeorm';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { COMUNI, DEMO_AMBITO, FAMILIES, ORGANISATIONS, SERVICES, SOCIAL_POINTS } from './demo-ambito.data';
@@ -183,8 +191,10 @@ export async function seedDemoAmbito(
     for (const account of DEMO_ACCOUNTS) {
       const existing = await em.getRepository(UserAccount).findOne({ where: { email: account.email } });
       if (existing) continue;
+      const self = account.household?.members.find((m) => m.relation === 'self');
       const user = await em.getRepository(UserAccount).save({
         email: account.email,
+        fiscalCode: self ? self.fiscalCode15 + fiscalCodeCheckChar(self.fiscalCode15) : null,
         passwordHash,
         displayName: account.displayName,
         roles: [account.role],
@@ -192,6 +202,20 @@ export async function seedDemoAmbito(
         emailVerifiedAt: new Date(),
         comuni: (account.comuni ?? []).map((slug) => ({ id: required(comuneId, slug) }) as Comune),
       });
+      if (account.household) {
+        const household = await em.getRepository(Household).save({
+          comuneId: required(comuneId, account.household.comune),
+          ownerUserId: user.id,
+          address: account.household.address,
+        });
+        await em.getRepository(HouseholdMember).insert(
+          account.household.members.map(({ fiscalCode15, ...member }) => ({
+            ...member,
+            householdId: household.id,
+            fiscalCode: fiscalCode15 + fiscalCodeCheckChar(fiscalCode15),
+          })),
+        );
+      }
       if (account.organisationKind) {
         const organisation = ORGANISATIONS.find((o) => o.kind === account.organisationKind);
         if (organisation) {

@@ -32,6 +32,7 @@ const CONSTRAINTS: Record<string, Describe> = {
   }),
   maxLength: ([n]) => ({ it: `non può superare ${n} caratteri`, en: `must be at most ${n} characters long` }),
   matches: () => ({ it: 'non ha il formato atteso', en: 'does not have the expected format' }),
+  equals: () => ({ it: 'deve essere accettato', en: 'must be accepted' }),
   whitelistValidation: () => ({ it: 'non è un campo previsto', en: 'is not an expected field' }),
 };
 

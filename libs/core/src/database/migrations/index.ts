@@ -1,9 +1,15 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Identity1764000000001 } from './1764000000001-identity';
 import { Catalogue1764000000002 } from './1764000000002-catalogue';
+import { Accounts1764000000003 } from './1764000000003-accounts';
 
 /**
  * Every migration of every library, in order. They live in one place so that one `migrate` runs them
  * all in a known order; each file says which library's tables it makes.
  */
-export const MIGRATIONS = [Foundation1764000000000, Identity1764000000001, Catalogue1764000000002];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  Identity1764000000001,
+  Catalogue1764000000002,
+  Accounts1764000000003,
+];
