@@ -4,7 +4,11 @@ import { type AppConfig, CoreModule, loggerOptions } from '@piazza/core';
 import { IdentityModule } from '@piazza/identity';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './auth/access.guard';
+import { AuthController } from './auth/auth.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
+import { HouseholdController } from './household/household.controller';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { SettingsController } from './settings/settings.controller';
@@ -38,8 +42,14 @@ export class AppModule {
         IdentityModule,
         CatalogueModule,
       ],
-      controllers: [HealthController, SettingsController, CatalogueController],
-      providers: [HealthService],
+      controllers: [
+        HealthController,
+        SettingsController,
+        CatalogueController,
+        AuthController,
+        HouseholdController,
+      ],
+      providers: [HealthService, { provide: APP_GUARD, useClass: AccessGuard }],
     };
   }
 }

@@ -1,14 +1,17 @@
+import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { type AppConfig, languageFrom, RequestContext, toValidationError } from '@piazza/core';
+import { SessionService } from '@piazza/identity';
 import { Logger } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { SESSION_COOKIE, XSRF_COOKIE, xsrfCookieOptions } from './auth/cookies';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { WebApp } from './web/web-app';
 
@@ -32,14 +35,35 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
   const fastify = app.getHttpAdapter().getInstance();
   const dataSource = app.get(DataSource);
 
+  const sessions = app.get(SessionService);
+
   fastify.addHook('onRequest', async (request, reply) => {
     (request.raw as IncomingMessage & { id: string }).id = request.id;
     request.ctx = new RequestContext(
       dataSource.manager,
       request.id,
       languageFrom(request.headers['accept-language']),
+      null,
+      {
+        ip: request.ip ?? null,
+        userAgent: request.headers['user-agent'] ?? null,
+      },
     );
     void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  // After every onRequest hook (cookies are parsed by then) and before the route: who is calling, and
+  // an XSRF token for the page to send back with its next change.
+  fastify.addHook('preHandler', async (request, reply) => {
+    if (!request.cookies[XSRF_COOKIE]) {
+      reply.setCookie(XSRF_COOKIE, randomBytes(24).toString('base64url'), xsrfCookieOptions(config));
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await sessions.resolve(request.ctx, token);
+      if (session) request.ctx = request.ctx.withActor(session.actor);
+    }
   });
 
   await app.register(helmet, {

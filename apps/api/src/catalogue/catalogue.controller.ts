@@ -2,10 +2,12 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CatalogueQueryService, type FamilySummary, type Page, type ServiceCard } from '@piazza/catalogue';
 import type { RequestContext } from '@piazza/core';
+import { Public } from '../auth/access.decorators';
 import { Ctx } from '../context/ctx.decorator';
 import { ServiceSearchQuery } from './service-search.query';
 
 @ApiTags('catalogue')
+@Public()
 @Controller('catalogue')
 export class CatalogueController {
   constructor(private readonly catalogue: CatalogueQueryService) {}

@@ -13,6 +13,10 @@ export class UserAccount extends BaseEntity {
   @Column({ type: 'text' })
   displayName: string;
 
+  /** Links a SPID/CIE login to this account. */
+  @Column({ type: 'char', length: 16, nullable: true, unique: true })
+  fiscalCode: string | null;
+
   @Column({ type: 'text', array: true, default: () => `'{}'` })
   roles: Role[];
 

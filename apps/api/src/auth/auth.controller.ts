@@ -1,0 +1,144 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { APP_CONFIG, type AppConfig, type RequestContext, TransactionRunner } from '@piazza/core';
+import {
+  AccountService,
+  AuditService,
+  HouseholdService,
+  type MeView,
+  SessionService,
+} from '@piazza/identity';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { Ctx } from '../context/ctx.decorator';
+import { Public } from './access.decorators';
+import {
+  LoginDto,
+  PasswordResetConfirmDto,
+  PasswordResetRequestDto,
+  RegisterCitizenDto,
+  TokenDto,
+} from './auth.dto';
+import { SESSION_COOKIE, sessionCookieOptions, XSRF_COOKIE, xsrfCookieOptions } from './cookies';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly accounts: AccountService,
+    private readonly sessions: SessionService,
+    private readonly households: HouseholdService,
+    private readonly audit: AuditService,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  @Public()
+  @Get('methods')
+  @ApiOperation({ summary: 'Which ways of signing in this Ambito offers' })
+  methods(): { password: boolean; spid: boolean } {
+    return { password: true, spid: false };
+  }
+
+  @Public()
+  @Post('register')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register a citizen and their household; sends the verification e-mail' })
+  async register(
+    @Ctx() ctx: RequestContext,
+    @Body() body: RegisterCitizenDto,
+  ): Promise<{ status: 'verification_sent' }> {
+    await this.tx.run(ctx, (c) => this.accounts.registerCitizen(c, body));
+    return { status: 'verification_sent' };
+  }
+
+  @Public()
+  @Post('verify-email')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Confirm an e-mail address with the token from the link' })
+  async verifyEmail(@Ctx() ctx: RequestContext, @Body() body: TokenDto): Promise<{ status: 'verified' }> {
+    await this.tx.run(ctx, (c) => this.accounts.verifyEmail(c, body.token));
+    return { status: 'verified' };
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with e-mail and password; sets the session cookie' })
+  async login(
+    @Ctx() ctx: RequestContext,
+    @Body() body: LoginDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MeView> {
+    // No surrounding transaction: a failed attempt must still be counted and audited.
+    const userId = await this.accounts.checkPassword(ctx, body.email, body.password);
+    const { token } = await this.sessions.open(ctx, userId);
+    reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(this.config));
+    // A new XSRF token with the new session, so one planted before sign-in is worthless after it.
+    reply.setCookie(XSRF_COOKIE, randomBytes(24).toString('base64url'), xsrfCookieOptions(this.config));
+    return this.households.me(ctx.withActor({ userId, roles: [], comuneIds: [] }));
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out this browser' })
+  async logout(
+    @Ctx() ctx: RequestContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await this.sessions.revoke(ctx, token);
+    if (ctx.actor)
+      await this.audit.record(ctx, 'logout', { subjectType: 'user', subjectId: ctx.actor.userId });
+    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(this.config));
+  }
+
+  @Post('logout-all')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out every browser and device of the signed-in person' })
+  async logoutAll(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    await this.tx.run(ctx, async (c) => {
+      const count = await this.sessions.revokeAll(c, c.actor!.userId);
+      await this.audit.record(c, 'logout_all', {
+        subjectType: 'user',
+        subjectId: c.actor!.userId,
+        details: { sessions: count },
+      });
+    });
+    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(this.config));
+  }
+
+  @Get('me')
+  @ApiOperation({ summary: 'The signed-in person, their roles and household' })
+  me(@Ctx() ctx: RequestContext): Promise<MeView> {
+    return this.households.me(ctx);
+  }
+
+  @Public()
+  @Post('password-reset')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Send a password reset link, if the address has an account (the answer is the same)',
+  })
+  async requestPasswordReset(
+    @Ctx() ctx: RequestContext,
+    @Body() body: PasswordResetRequestDto,
+  ): Promise<{ status: 'accepted' }> {
+    await this.tx.run(ctx, (c) => this.accounts.requestPasswordReset(c, body.email));
+    return { status: 'accepted' };
+  }
+
+  @Public()
+  @Post('password-reset/confirm')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Set a new password with the token from the link; signs out every session' })
+  async resetPassword(
+    @Ctx() ctx: RequestContext,
+    @Body() body: PasswordResetConfirmDto,
+  ): Promise<{ status: 'password_changed' }> {
+    await this.tx.run(ctx, (c) => this.accounts.resetPassword(c, body.token, body.password));
+    return { status: 'password_changed' };
+  }
+}

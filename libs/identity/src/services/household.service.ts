@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { Comune, DomainError, NotFoundError, type RequestContext, type Role } from '@piazza/core';
+import { QueryFailedError } from 'typeorm';
+import { HouseholdMember, type Relationship } from '../entities/household-member.entity';
+import { Household } from '../entities/household.entity';
+import { UserAccount } from '../entities/user-account.entity';
+import { HouseholdNotFoundError } from '../errors';
+import { AuditService } from './audit.service';
+import { checkPerson, type PersonInput } from './account.service';
+
+export interface MemberView {
+  id: string;
+  firstName: string;
+  lastName: string;
+  fiscalCode: string;
+  dateOfBirth: string;
+  relation: Relationship;
+}
+
+export interface HouseholdView {
+  id: string;
+  comune: { slug: string; name: string };
+  address: string;
+  members: MemberView[];
+}
+
+export interface MeView {
+  id: string;
+  email: string | null;
+  displayName: string;
+  roles: Role[];
+  emailVerified: boolean;
+  household: HouseholdView | null;
+}
+
+export class MemberExistsError extends DomainError {
+  constructor() {
+    super(
+      'MEMBER_EXISTS',
+      409,
+      {
+        it: 'Questa persona fa già parte del nucleo familiare.',
+        en: 'This person is already a member of the household.',
+      },
+      'fiscalCode',
+    );
+  }
+}
+
+/** The signed-in person and their household. Everything here is scoped to ctx.actor. */
+@Injectable()
+export class HouseholdService {
+  constructor(private readonly audit: AuditService) {}
+
+  async me(ctx: RequestContext): Promise<MeView> {
+    const userId = requireActor(ctx);
+    const user = await ctx.em.findOne(UserAccount, { where: { id: userId } });
+    if (!user) throw new NotFoundError();
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      roles: user.roles,
+      emailVerified: user.emailVerifiedAt !== null,
+      household: await this.find(ctx, userId),
+    };
+  }
+
+  async mine(ctx: RequestContext): Promise<HouseholdView> {
+    const household = await this.find(ctx, requireActor(ctx));
+    if (!household) throw new HouseholdNotFoundError();
+    return household;
+  }
+
+  /** Adds a person to the signed-in citizen's household. */
+  async addMember(
+    ctx: RequestContext,
+    input: PersonInput & { relation: Exclude<Relationship, 'self'> },
+  ): Promise<MemberView> {
+    const userId = requireActor(ctx);
+    const household = await ctx.em.findOne(Household, { where: { ownerUserId: userId } });
+    if (!household) throw new HouseholdNotFoundError();
+    const person = checkPerson(input);
+    try {
+      const member = await ctx.em.save(HouseholdMember, {
+        householdId: household.id,
+        ...person,
+        relation: input.relation,
+      });
+      await this.audit.record(ctx, 'household_member_added', {
+        subjectType: 'household',
+        subjectId: household.id,
+      });
+      return toMemberView(member);
+    } catch (error) {
+      if (
+        error instanceof QueryFailedError &&
+        (error as { driverError?: { code?: string } }).driverError?.code === '23505'
+      ) {
+        throw new MemberExistsError();
+      }
+      throw error;
+    }
+  }
+
+  private async find(ctx: RequestContext, userId: string): Promise<HouseholdView | null> {
+    const household = await ctx.em.findOne(Household, {
+      where: { ownerUserId: userId },
+      relations: { members: true },
+      order: { members: { createdAt: 'ASC' } },
+    });
+    if (!household) return null;
+    const comune = await ctx.em.findOneOrFail(Comune, { where: { id: household.comuneId } });
+    return {
+      id: household.id,
+      comune: { slug: comune.slug, name: comune.name },
+      address: household.address,
+      members: household.members.map(toMemberView),
+    };
+  }
+}
+
+function requireActor(ctx: RequestContext): string {
+  // Routes are guarded; reaching here without an actor is a programming error, not a user error.
+  if (!ctx.actor) throw new Error('HouseholdService needs a signed-in actor');
+  return ctx.actor.userId;
+}
+
+function toMemberView(m: HouseholdMember): MemberView {
+  return {
+    id: m.id,
+    firstName: m.firstName,
+    lastName: m.lastName,
+    fiscalCode: m.fiscalCode,
+    dateOfBirth: m.dateOfBirth,
+    relation: m.relation,
+  };
+}
