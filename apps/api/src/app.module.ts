@@ -9,6 +9,11 @@ import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { HouseholdController } from './household/household.controller';
+import {
+  AdminOrganisationsController,
+  OrganisationsController,
+} from './organisations/organisations.controller';
+import { SocialHouseholdsController } from './social/social-households.controller';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { SettingsController } from './settings/settings.controller';
@@ -48,6 +53,9 @@ export class AppModule {
         CatalogueController,
         AuthController,
         HouseholdController,
+        OrganisationsController,
+        AdminOrganisationsController,
+        SocialHouseholdsController,
       ],
       providers: [HealthService, { provide: APP_GUARD, useClass: AccessGuard }],
     };

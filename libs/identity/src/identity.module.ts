@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEvent } from './entities/audit-event.entity';
 import { HouseholdMember } from './entities/household-member.entity';
 import { Household } from './entities/household.entity';
+import { OrganisationInvitation } from './entities/organisation-invitation.entity';
 import { OrganisationMember } from './entities/organisation-member.entity';
 import { Organisation } from './entities/organisation.entity';
 import { UserAccount } from './entities/user-account.entity';
@@ -12,6 +13,7 @@ import { AccountService } from './services/account.service';
 import { AuditService } from './services/audit.service';
 import { HouseholdService } from './services/household.service';
 import { LoginThrottle } from './services/login-throttle.service';
+import { OrganisationService } from './services/organisation.service';
 import { PasswordService } from './services/password.service';
 import { SessionService } from './services/session.service';
 
@@ -25,12 +27,29 @@ export const IDENTITY_ENTITIES = [
   UserSession,
   UserToken,
   AuditEvent,
+  OrganisationInvitation,
 ];
 
 /** Users, households, organisations and memberships, sessions, and the audit log. */
 @Module({
   imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES)],
-  providers: [PasswordService, AccountService, AuditService, HouseholdService, LoginThrottle, SessionService],
-  exports: [PasswordService, AccountService, AuditService, HouseholdService, LoginThrottle, SessionService],
+  providers: [
+    PasswordService,
+    AccountService,
+    AuditService,
+    HouseholdService,
+    LoginThrottle,
+    SessionService,
+    OrganisationService,
+  ],
+  exports: [
+    PasswordService,
+    AccountService,
+    AuditService,
+    HouseholdService,
+    LoginThrottle,
+    SessionService,
+    OrganisationService,
+  ],
 })
 export class IdentityModule {}

@@ -125,6 +125,7 @@ export async function seedDemoAmbito(
           openingHours: o.openingHours,
           shopCategory: o.shopCategory ?? null,
           accreditedAt,
+          accreditationStatus: 'accredited' as const,
         })),
       ),
     );

@@ -2,6 +2,7 @@ import { BaseEntity, type GeoPoint } from '@piazza/core';
 import { Column, Entity, Index } from 'typeorm';
 
 export type OrganisationKind = 'cooperative' | 'association' | 'shop';
+export type AccreditationStatus = 'pending' | 'accredited' | 'rejected';
 
 export interface OpeningHours {
   /** ISO weekday: 1 = Monday ... 7 = Sunday. */
@@ -61,4 +62,12 @@ export class Organisation extends BaseEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   accreditedAt: Date | null;
+
+  /** Until the Ambito accredits it, an organisation can neither list services nor redeem vouchers. */
+  @Column({ type: 'text', default: 'pending' })
+  accreditationStatus: AccreditationStatus;
+
+  /** Why the Ambito refused (shown to the organisation), or a note on the decision. */
+  @Column({ type: 'text', nullable: true })
+  accreditationNote: string | null;
 }

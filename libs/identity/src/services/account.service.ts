@@ -8,6 +8,7 @@ import {
   publicUrl,
   QUEUES,
   type RequestContext,
+  type Role,
   SettingsService,
   type Translated,
   ValidationError,
@@ -78,7 +79,6 @@ export class AccountService {
     await this.throttle.hitAddress('register', ctx.client.ip);
     const email = input.email.trim().toLowerCase();
     const person = checkPerson(input);
-    assertPasswordAcceptable(input.password, email);
     const comune = await ctx.em.findOne(Comune, { where: { slug: input.comune } });
     if (!comune) {
       throw new ValidationError([
@@ -88,18 +88,43 @@ export class AccountService {
         },
       ]);
     }
-    if (await ctx.em.exists(UserAccount, { where: { email } })) throw new EmailTakenError();
     if (await ctx.em.exists(UserAccount, { where: { fiscalCode: person.fiscalCode } }))
       throw new FiscalCodeTakenError();
+    const user = await this.createPasswordAccount(ctx, {
+      email,
+      password: input.password,
+      displayName: `${person.firstName} ${person.lastName}`,
+      roles: ['citizen'],
+      fiscalCode: person.fiscalCode,
+    });
+    const household = await ctx.em.save(Household, {
+      comuneId: comune.id,
+      ownerUserId: user.id,
+      address: input.address?.trim() ?? '',
+    });
+    await ctx.em.insert(HouseholdMember, { householdId: household.id, ...person, relation: 'self' });
+    return { userId: user.id };
+  }
 
+  /**
+   * Creates an account that signs in with e-mail and password, records it, and e-mails the verification
+   * link. Used for citizens and for the owners of organisations that sign up.
+   */
+  async createPasswordAccount(
+    ctx: RequestContext,
+    input: { email: string; password: string; displayName: string; roles: Role[]; fiscalCode?: string },
+  ): Promise<UserAccount> {
+    const email = input.email.trim().toLowerCase();
+    assertPasswordAcceptable(input.password, email);
+    if (await ctx.em.exists(UserAccount, { where: { email } })) throw new EmailTakenError();
     const user = await uniqueViolationAs(
       () =>
         ctx.em.save(UserAccount, {
           email,
           passwordHash: null,
-          displayName: `${person.firstName} ${person.lastName}`,
-          fiscalCode: person.fiscalCode,
-          roles: ['citizen'],
+          displayName: input.displayName,
+          fiscalCode: input.fiscalCode ?? null,
+          roles: input.roles,
           status: 'active',
         }),
       {
@@ -112,19 +137,14 @@ export class AccountService {
       { id: user.id },
       { passwordHash: await this.passwords.hash(input.password) },
     );
-    const household = await ctx.em.save(Household, {
-      comuneId: comune.id,
-      ownerUserId: user.id,
-      address: input.address?.trim() ?? '',
-    });
-    await ctx.em.insert(HouseholdMember, { householdId: household.id, ...person, relation: 'self' });
     await this.audit.record(ctx, 'register', {
       actorUserId: user.id,
       subjectType: 'user',
       subjectId: user.id,
+      details: { roles: input.roles },
     });
     await this.sendLink(ctx, user, 'verify_email');
-    return { userId: user.id };
+    return user;
   }
 
   /** Confirms an e-mail address with the link's token (once, before it expires). */

@@ -14,7 +14,10 @@ export type AuditAction =
   | 'password_changed'
   | 'household_member_added'
   | 'role_changed'
-  | 'accreditation_changed';
+  | 'accreditation_changed'
+  | 'organisation_signed_up'
+  | 'member_invited'
+  | 'household_viewed';
 
 /** Writes the audit log in the caller's transaction: an action and its record commit together. */
 @Injectable()

@@ -33,6 +33,14 @@ export interface MeView {
   household: HouseholdView | null;
 }
 
+export interface HouseholdSummary {
+  id: string;
+  comune: { slug: string; name: string };
+  head: string | null;
+  members: number;
+  hasAccount: boolean;
+}
+
 export class MemberExistsError extends DomainError {
   constructor() {
     super(
@@ -103,6 +111,65 @@ export class HouseholdService {
     }
   }
 
+  /**
+   * For a social worker: the households resident in the Comuni they act for, by head of household.
+   * Nothing from any other Comune is ever listed.
+   */
+  async listForSocialWorker(ctx: RequestContext, search: { q?: string }): Promise<HouseholdSummary[]> {
+    const comuneIds = socialWorkerComuni(ctx);
+    const rows: {
+      id: string;
+      comune_slug: string;
+      comune_name: string;
+      head: string | null;
+      members: number;
+      has_account: boolean;
+    }[] = await ctx.em.query(
+      `SELECT h.id, c.slug AS comune_slug, c.name AS comune_name,
+                (SELECT m.first_name || ' ' || m.last_name FROM household_member m
+                  WHERE m.household_id = h.id AND m.relation = 'self') AS head,
+                (SELECT count(*)::int FROM household_member m WHERE m.household_id = h.id) AS members,
+                h.owner_user_id IS NOT NULL AS has_account
+           FROM household h JOIN comune c ON c.id = h.comune_id
+          WHERE h.comune_id = ANY($1::uuid[])
+            AND ($2::text IS NULL OR EXISTS (
+                  SELECT 1 FROM household_member m WHERE m.household_id = h.id
+                     AND (f_unaccent(lower(m.first_name || ' ' || m.last_name)) LIKE '%' || f_unaccent(lower($2)) || '%'
+                          OR m.fiscal_code = upper($2))))
+          ORDER BY head NULLS LAST
+          LIMIT 200`,
+      [comuneIds, search.q?.trim() || null],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      comune: { slug: r.comune_slug, name: r.comune_name },
+      head: r.head,
+      members: r.members,
+      hasAccount: r.has_account,
+    }));
+  }
+
+  /** For a social worker: one household of their Comuni (404 for any other), and the access is audited. */
+  async detailForSocialWorker(ctx: RequestContext, householdId: string): Promise<HouseholdView> {
+    const comuneIds = socialWorkerComuni(ctx);
+    const household = await ctx.em.findOne(Household, {
+      where: { id: householdId },
+      relations: { members: true },
+    });
+    if (!household || !comuneIds.includes(household.comuneId))
+      throw new NotFoundError({ it: 'Il nucleo familiare', en: 'The household' });
+    await this.audit.record(ctx, 'household_viewed', { subjectType: 'household', subjectId: household.id });
+    const comune = await ctx.em.findOneOrFail(Comune, { where: { id: household.comuneId } });
+    return {
+      id: household.id,
+      comune: { slug: comune.slug, name: comune.name },
+      address: household.address,
+      members: household.members
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+        .map(toMemberView),
+    };
+  }
+
   private async find(ctx: RequestContext, userId: string): Promise<HouseholdView | null> {
     const household = await ctx.em.findOne(Household, {
       where: { ownerUserId: userId },
@@ -118,6 +185,12 @@ export class HouseholdService {
       members: household.members.map(toMemberView),
     };
   }
+}
+
+function socialWorkerComuni(ctx: RequestContext): string[] {
+  // Defence in depth: the route's @Roles already checked the role.
+  if (!ctx.actor?.roles.includes('social_worker')) throw new NotFoundError();
+  return [...ctx.actor.comuneIds];
 }
 
 function requireActor(ctx: RequestContext): string {

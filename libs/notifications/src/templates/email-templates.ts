@@ -50,6 +50,44 @@ export const EMAIL_TEMPLATES = {
       action: { href: p['link'], it: 'Scegli una nuova password', en: 'Choose a new password' },
     }),
   },
+  'organisation-invite': {
+    params: ['organisation', 'inviter', 'link', 'ambito'],
+    render: (p) => ({
+      subject: `Invito a ${p['organisation']} · Invitation to ${p['organisation']} — ${p['ambito']}`,
+      it: [
+        `${p['inviter']} ti invita a gestire ${p['organisation']} su ${p['ambito']}.`,
+        'Il link vale 7 giorni e si può usare una sola volta. Se non ti aspettavi questo invito, ignora il messaggio.',
+      ],
+      en: [
+        `${p['inviter']} invites you to manage ${p['organisation']} on ${p['ambito']}.`,
+        'The link is valid for 7 days and can be used once. If you did not expect this invitation, ignore this message.',
+      ],
+      action: { href: p['link'], it: 'Accetta l’invito', en: 'Accept the invitation' },
+    }),
+  },
+  'organisation-accreditation': {
+    params: ['organisation', 'decision', 'note', 'ambito'],
+    render: (p) => {
+      const accredited = p['decision'] === 'accredited';
+      return {
+        subject: accredited
+          ? `${p['organisation']} è accreditata · ${p['organisation']} is accredited — ${p['ambito']}`
+          : `Accreditamento di ${p['organisation']} · Accreditation of ${p['organisation']} — ${p['ambito']}`,
+        it: [
+          accredited
+            ? `L'Ufficio di Piano ha accreditato ${p['organisation']}: ora puoi pubblicare servizi e incassare buoni.`
+            : `L'Ufficio di Piano non ha accreditato ${p['organisation']}.`,
+          ...(p['note'] ? [`Nota: ${p['note']}`] : []),
+        ],
+        en: [
+          accredited
+            ? `The Ambito office accredited ${p['organisation']}: you can now publish services and redeem vouchers.`
+            : `The Ambito office did not accredit ${p['organisation']}.`,
+          ...(p['note'] ? [`Note: ${p['note']}`] : []),
+        ],
+      };
+    },
+  },
 } satisfies Record<string, Template>;
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;

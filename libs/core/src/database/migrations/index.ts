@@ -2,6 +2,7 @@ import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Identity1764000000001 } from './1764000000001-identity';
 import { Catalogue1764000000002 } from './1764000000002-catalogue';
 import { Accounts1764000000003 } from './1764000000003-accounts';
+import { Organisations1764000000004 } from './1764000000004-organisations';
 
 /**
  * Every migration of every library, in order. They live in one place so that one `migrate` runs them
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   Identity1764000000001,
   Catalogue1764000000002,
   Accounts1764000000003,
+  Organisations1764000000004,
 ];

@@ -1,0 +1,244 @@
+import { fiscalCodeCheckChar } from '@piazza/identity';
+import { DataSource } from 'typeorm';
+import { givenDemoAmbito } from '../support/demo-ambito';
+import { HttpClient } from '../support/http-client';
+import { useTestApi } from '../support/test-api';
+
+type Who =
+  'anonymous' | 'citizenA' | 'citizenB' | 'otherProvider' | 'merchant' | 'otherSocialWorker' | 'admin';
+const EVERYONE: Who[] = [
+  'anonymous',
+  'citizenA',
+  'citizenB',
+  'otherProvider',
+  'merchant',
+  'otherSocialWorker',
+  'admin',
+];
+
+interface Fixture {
+  /** An organisation that none of the actors belongs to. */
+  orgId: string;
+  /** Citizen B's household, resident in a Comune the social worker does not serve. */
+  householdB: string;
+}
+
+interface Rule {
+  /** The request to send: path (with real ids) and body. */
+  request: (f: Fixture) => { path: string; body?: unknown };
+  /** Expected status for each actor; `all` is the default. */
+  expect: Partial<Record<Who | 'all' | 'signedIn', number>>;
+  /** Ends sessions: run after every other rule, in this order. */
+  last?: number;
+}
+
+/**
+ * Every route of the API, and what each kind of caller gets. A route added without a line here makes the
+ * first test fail: nobody forgets to decide who may call it.
+ */
+const MATRIX: Record<string, Rule> = {
+  'GET /api/health': { request: () => ({ path: '/api/health' }), expect: { all: 200 } },
+  'GET /api/settings': { request: () => ({ path: '/api/settings' }), expect: { all: 200 } },
+  'GET /api/catalogue/families': {
+    request: () => ({ path: '/api/catalogue/families' }),
+    expect: { all: 200 },
+  },
+  'GET /api/catalogue/services': {
+    request: () => ({ path: '/api/catalogue/services' }),
+    expect: { all: 200 },
+  },
+  'GET /api/auth/methods': { request: () => ({ path: '/api/auth/methods' }), expect: { all: 200 } },
+  'GET /api/auth/me': {
+    request: () => ({ path: '/api/auth/me' }),
+    expect: { anonymous: 401, signedIn: 200 },
+  },
+  // Public routes answer everyone alike; an empty or made-up body shows the guard let the call through.
+  'POST /api/auth/register': {
+    request: () => ({ path: '/api/auth/register', body: {} }),
+    expect: { all: 400 },
+  },
+  'POST /api/auth/verify-email': {
+    request: () => ({ path: '/api/auth/verify-email', body: { token: 'made-up' } }),
+    expect: { all: 410 },
+  },
+  'POST /api/auth/login': {
+    request: () => ({
+      path: '/api/auth/login',
+      body: { email: 'nobody@example.org', password: 'wrong-password' },
+    }),
+    expect: { all: 401 },
+  },
+  'POST /api/auth/password-reset': {
+    request: () => ({ path: '/api/auth/password-reset', body: { email: 'nobody@example.org' } }),
+    expect: { all: 202 },
+  },
+  'POST /api/auth/password-reset/confirm': {
+    request: () => ({
+      path: '/api/auth/password-reset/confirm',
+      body: { token: 'made-up', password: 'long-enough-password' },
+    }),
+    expect: { all: 410 },
+  },
+  'GET /api/household': {
+    request: () => ({ path: '/api/household' }),
+    expect: {
+      anonymous: 401,
+      citizenA: 200,
+      citizenB: 200,
+      otherProvider: 403,
+      merchant: 403,
+      otherSocialWorker: 403,
+      admin: 403,
+    },
+  },
+  'POST /api/household/members': {
+    request: () => ({ path: '/api/household/members', body: {} }),
+    expect: {
+      anonymous: 401,
+      citizenA: 400,
+      citizenB: 400,
+      otherProvider: 403,
+      merchant: 403,
+      otherSocialWorker: 403,
+      admin: 403,
+    },
+  },
+  'POST /api/organisations': {
+    request: () => ({ path: '/api/organisations', body: {} }),
+    expect: { all: 400 },
+  },
+  'GET /api/organisations/mine': {
+    request: () => ({ path: '/api/organisations/mine' }),
+    expect: { anonymous: 401, signedIn: 200 },
+  },
+  'GET /api/organisations/{id}/members': {
+    request: (f) => ({ path: `/api/organisations/${f.orgId}/members` }),
+    expect: { anonymous: 401, signedIn: 404 },
+  },
+  'POST /api/organisations/{id}/invitations': {
+    request: (f) => ({
+      path: `/api/organisations/${f.orgId}/invitations`,
+      body: { email: 'x@example.org', role: 'staff' },
+    }),
+    expect: { anonymous: 401, signedIn: 404 },
+  },
+  'POST /api/organisations/invitations/accept': {
+    request: () => ({ path: '/api/organisations/invitations/accept', body: { token: 'made-up' } }),
+    expect: { all: 410 },
+  },
+  'GET /api/admin/organisations': {
+    request: () => ({ path: '/api/admin/organisations' }),
+    expect: { anonymous: 401, signedIn: 403, admin: 200 },
+  },
+  'POST /api/admin/organisations/{id}/accreditation': {
+    request: (f) => ({
+      path: `/api/admin/organisations/${f.orgId}/accreditation`,
+      body: { decision: 'accredited' },
+    }),
+    expect: { anonymous: 401, signedIn: 403, admin: 200 },
+  },
+  'GET /api/social/households': {
+    request: () => ({ path: '/api/social/households' }),
+    expect: { anonymous: 401, signedIn: 403, otherSocialWorker: 200 },
+  },
+  'GET /api/social/households/{id}': {
+    request: (f) => ({ path: `/api/social/households/${f.householdB}` }),
+    expect: { anonymous: 401, signedIn: 403, otherSocialWorker: 404 },
+  },
+  'POST /api/auth/logout': {
+    request: () => ({ path: '/api/auth/logout' }),
+    expect: { all: 204 },
+    last: 2,
+  },
+  'POST /api/auth/logout-all': {
+    request: () => ({ path: '/api/auth/logout-all' }),
+    expect: { anonymous: 401, signedIn: 204 },
+    last: 1,
+  },
+};
+
+function expected(rule: Rule, who: Who): number {
+  const e = rule.expect;
+  return e[who] ?? (who !== 'anonymous' ? e.signedIn : undefined) ?? e.all ?? NaN;
+}
+
+describe('Authorization: every route, every kind of caller', () => {
+  const api = useTestApi();
+  const clients = {} as Record<Who, HttpClient>;
+  const fixture = {} as Fixture;
+
+  async function login(email: string, password = 'Piazza-demo-2026'): Promise<HttpClient> {
+    const client = new HttpClient(api.app);
+    const res = await client.post('/api/auth/login', { email, password });
+    if (res.status !== 200) throw new Error(`login of ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+    return client;
+  }
+
+  beforeAll(async () => {
+    await givenDemoAmbito(api.app);
+    const db = api.app.get(DataSource);
+    // Citizen B lives in Castelseprio, which the demo social worker (Tradate, Venegono Superiore) does not serve.
+    const b = new HttpClient(api.app);
+    const code = 'BNCLRA90A41C343';
+    const registered = await b.post('/api/auth/register', {
+      email: 'cittadina.b@example.org',
+      password: 'password-di-b-123',
+      firstName: 'Lara',
+      lastName: 'Bianchi',
+      fiscalCode: code + fiscalCodeCheckChar(code),
+      dateOfBirth: '1990-01-01',
+      comune: 'castelseprio',
+      privacyAccepted: true,
+    });
+    expect(registered.status).toBe(201);
+    await db.query(
+      `UPDATE user_account SET email_verified_at = now() WHERE email = 'cittadina.b@example.org'`,
+    );
+    const [household] = await db.query(
+      `SELECT h.id FROM household h JOIN user_account u ON u.id = h.owner_user_id WHERE u.email = 'cittadina.b@example.org'`,
+    );
+    fixture.householdB = household.id;
+    // The demo provider belongs to the first cooperative; this one is another organisation.
+    const [org] = await db.query(
+      `SELECT o.id FROM organisation o WHERE o.kind = 'cooperative'
+          AND NOT EXISTS (SELECT 1 FROM organisation_member m WHERE m.organisation_id = o.id) ORDER BY o.slug LIMIT 1`,
+    );
+    fixture.orgId = org.id;
+
+    clients.anonymous = new HttpClient(api.app);
+    clients.citizenA = await login('famiglia@demo.piazza.example');
+    clients.citizenB = await login('cittadina.b@example.org', 'password-di-b-123');
+    clients.otherProvider = await login('cooperativa@demo.piazza.example');
+    clients.merchant = await login('negozio@demo.piazza.example');
+    clients.otherSocialWorker = await login('assistente.sociale@demo.piazza.example');
+    clients.admin = await login('ufficio.piano@demo.piazza.example');
+  });
+
+  it('has a rule for every route the API publishes, and no rule for a route that does not exist', async () => {
+    const doc = (await clients.anonymous.get('/api/docs-json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(routes.filter((r) => !(r in MATRIX)).sort()).toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  const ordered = Object.entries(MATRIX).sort(
+    ([, a], [, b]) => Number(a.last ?? false) - Number(b.last ?? false),
+  );
+  it.each(ordered)('%s', async (route, rule) => {
+    const method = route.split(' ')[0] as 'GET' | 'POST';
+    const { path, body } = rule.request(fixture);
+    const got: Record<string, number> = {};
+    const want: Record<string, number> = {};
+    for (const who of EVERYONE) {
+      const res = method === 'GET' ? await clients[who].get(path) : await clients[who].post(path, body);
+      got[who] = res.status;
+      want[who] = expected(rule, who);
+      expect(res.status).not.toBe(500);
+    }
+    expect(got).toEqual(want);
+  });
+});
