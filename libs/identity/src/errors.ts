@@ -83,3 +83,40 @@ export class HouseholdNotFoundError extends DomainError {
     });
   }
 }
+
+export class AccountDisabledError extends DomainError {
+  constructor() {
+    super('ACCOUNT_DISABLED', 403, {
+      it: 'Questo account è stato disattivato. Per riattivarlo rivolgiti a un Social Point.',
+      en: 'This account has been disabled. To have it enabled again, ask at a Social Point.',
+    });
+  }
+}
+
+export class SpidDisabledError extends DomainError {
+  constructor() {
+    super('SPID_DISABLED', 404, {
+      it: 'L’accesso con SPID o CIE non è attivo su questo portale: accedi con e-mail e password.',
+      en: 'Signing in with SPID or CIE is not enabled on this site: sign in with e-mail and password.',
+    });
+  }
+}
+
+export class SpidUnavailableError extends DomainError {
+  constructor() {
+    super('SPID_UNAVAILABLE', 503, {
+      it: 'Il servizio di accesso con SPID o CIE non risponde in questo momento. Riprova tra qualche minuto, oppure accedi con e-mail e password.',
+      en: 'The SPID/CIE sign-in service is not answering right now. Try again in a few minutes, or sign in with e-mail and password.',
+    });
+  }
+}
+
+/** A SPID/CIE sign-in that cannot be completed; `reason` is for the log, never for the person. */
+export class SpidLoginFailedError extends DomainError {
+  constructor(readonly reason: string) {
+    super('SPID_LOGIN_FAILED', 401, {
+      it: 'L’accesso con SPID o CIE non è andato a buon fine. Riprova dall’inizio.',
+      en: 'Signing in with SPID or CIE did not succeed. Please start again.',
+    });
+  }
+}

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG, type AppConfig, type RequestContext, TransactionRunner } from '@piazza/core';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  oidcEnabled,
+  type RequestContext,
+  TransactionRunner,
+} from '@piazza/core';
 import {
   AccountService,
   AuditService,
@@ -9,7 +15,6 @@ import {
   SessionService,
 } from '@piazza/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomBytes } from 'node:crypto';
 import { Ctx } from '../context/ctx.decorator';
 import { Public } from './access.decorators';
 import {
@@ -19,7 +24,8 @@ import {
   RegisterCitizenDto,
   TokenDto,
 } from './auth.dto';
-import { SESSION_COOKIE, sessionCookieOptions, XSRF_COOKIE, xsrfCookieOptions } from './cookies';
+import { openBrowserSession } from './browser-session';
+import { SESSION_COOKIE, sessionCookieOptions } from './cookies';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -37,7 +43,7 @@ export class AuthController {
   @Get('methods')
   @ApiOperation({ summary: 'Which ways of signing in this Ambito offers' })
   methods(): { password: boolean; spid: boolean } {
-    return { password: true, spid: false };
+    return { password: true, spid: oidcEnabled(this.config) };
   }
 
   @Public()
@@ -72,10 +78,7 @@ export class AuthController {
   ): Promise<MeView> {
     // No surrounding transaction: a failed attempt must still be counted and audited.
     const userId = await this.accounts.checkPassword(ctx, body.email, body.password);
-    const { token } = await this.sessions.open(ctx, userId);
-    reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(this.config));
-    // A new XSRF token with the new session, so one planted before sign-in is worthless after it.
-    reply.setCookie(XSRF_COOKIE, randomBytes(24).toString('base64url'), xsrfCookieOptions(this.config));
+    await openBrowserSession(ctx, this.sessions, this.config, reply, userId);
     return this.households.me(ctx.withActor({ userId, roles: [], comuneIds: [] }));
   }
 

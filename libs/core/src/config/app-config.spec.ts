@@ -26,6 +26,16 @@ describe('loadConfig', () => {
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
   });
+
+  it('accepts a plain-http SPID/CIE provider only on this machine', () => {
+    expect(loadConfig({ OIDC_ISSUER_URL: 'http://127.0.0.1:4000' }).OIDC_ISSUER_URL).toBe(
+      'http://127.0.0.1:4000',
+    );
+    expect(() => loadConfig({ OIDC_ISSUER_URL: 'http://spid.regione.example' })).toThrow(
+      /OIDC_ISSUER_URL=.*must use https:\/\//,
+    );
+    expect(loadConfig({}).OIDC_FISCAL_CODE_CLAIM).toBe('fiscal_number');
+  });
 });
 
 function captureError(run: () => unknown): unknown {

@@ -15,6 +15,11 @@ const url = (protocols: string[]) =>
       `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
     );
 
+/** A URL on this machine's loopback interface (a test or development service). */
+export function isLoopbackUrl(value: string): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(value).hostname);
+}
+
 /** Environment variables the processes read, with defaults that work on a developer machine. */
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -48,6 +53,22 @@ const schema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /**
+   * Sign-in with SPID/CIE through an OpenID Connect provider (usually the Regione's or a certified
+   * gateway). Enabled only when both the issuer and the client id are set.
+   */
+  OIDC_ISSUER_URL: url(['http:', 'https:'])
+    .refine(
+      (value) => new URL(value).protocol === 'https:' || isLoopbackUrl(value),
+      'must use https:// (plain http:// only for a provider on localhost, in tests)',
+    )
+    .optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  /** Absent for a public client (PKCE only); otherwise sent with HTTP Basic to the token endpoint. */
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The claim with the fiscal code; SPID gateways send `fiscal_number`, as `TINIT-<code>`. */
+  OIDC_FISCAL_CODE_CLAIM: z.string().trim().min(1).default('fiscal_number'),
+  OIDC_SCOPES: z.string().trim().min(1).default('openid profile email'),
 });
 
 export type AppConfig = Readonly<z.infer<typeof schema>>;
@@ -55,6 +76,11 @@ export type AppConfig = Readonly<z.infer<typeof schema>>;
 /** The address people use to reach the platform, for links in e-mails. */
 export function publicUrl(config: Pick<AppConfig, 'PUBLIC_URL' | 'PORT'>): string {
   return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
+}
+
+/** Whether this deployment offers "Entra con SPID/CIE". */
+export function oidcEnabled(config: Pick<AppConfig, 'OIDC_ISSUER_URL' | 'OIDC_CLIENT_ID'>): boolean {
+  return Boolean(config.OIDC_ISSUER_URL && config.OIDC_CLIENT_ID);
 }
 
 /** Thrown at start when the environment is not usable; its message names every bad variable. */
