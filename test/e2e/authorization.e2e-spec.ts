@@ -79,6 +79,37 @@ const MATRIX: Record<string, Rule> = {
     }),
     expect: { all: 410 },
   },
+  // SPID/CIE is not configured in this test: both send everyone back to the sign-in page with an error
+  // (test/e2e/oidc.e2e-spec.ts covers the configured flow).
+  'GET /api/auth/oidc/start': { request: () => ({ path: '/api/auth/oidc/start' }), expect: { all: 302 } },
+  'GET /api/auth/oidc/callback': {
+    request: () => ({ path: '/api/auth/oidc/callback?code=x&state=y' }),
+    expect: { all: 302 },
+  },
+  'POST /api/auth/first-access': {
+    request: () => ({
+      path: '/api/auth/first-access',
+      body: { username: 'nessuno.x.123', code: 'AAAA-BBBB-CCCC', password: 'long-enough-password' },
+    }),
+    expect: { all: 410 },
+  },
+  'GET /api/account/export': {
+    request: () => ({ path: '/api/account/export' }),
+    expect: { anonymous: 401, signedIn: 200 },
+  },
+  // An empty body: the guard's decision shows, and nobody is actually deleted.
+  'POST /api/account/deletion': {
+    request: () => ({ path: '/api/account/deletion', body: {} }),
+    expect: { anonymous: 401, signedIn: 400 },
+  },
+  'POST /api/social/households': {
+    request: () => ({ path: '/api/social/households', body: {} }),
+    expect: { anonymous: 401, signedIn: 403, otherSocialWorker: 400 },
+  },
+  'POST /api/social/households/{id}/access-letter': {
+    request: (f) => ({ path: `/api/social/households/${f.householdB}/access-letter` }),
+    expect: { anonymous: 401, signedIn: 403, otherSocialWorker: 404 },
+  },
   'GET /api/household': {
     request: () => ({ path: '/api/household' }),
     expect: {

@@ -6,7 +6,10 @@ import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './auth/access.guard';
+import { AccountController } from './auth/account.controller';
 import { AuthController } from './auth/auth.controller';
+import { FirstAccessController } from './auth/first-access.controller';
+import { OidcController } from './auth/oidc.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { HouseholdController } from './household/household.controller';
 import {
@@ -52,6 +55,9 @@ export class AppModule {
         SettingsController,
         CatalogueController,
         AuthController,
+        FirstAccessController,
+        AccountController,
+        OidcController,
         HouseholdController,
         OrganisationsController,
         AdminOrganisationsController,

@@ -13,8 +13,11 @@ import { AccountService } from './services/account.service';
 import { AuditService } from './services/audit.service';
 import { HouseholdService } from './services/household.service';
 import { LoginThrottle } from './services/login-throttle.service';
+import { OidcLoginService } from './services/oidc-login.service';
 import { OrganisationService } from './services/organisation.service';
+import { AssistedAccessService } from './services/assisted-access.service';
 import { PasswordService } from './services/password.service';
+import { PrivacyService } from './services/privacy.service';
 import { SessionService } from './services/session.service';
 
 /** Every entity of this library, for the module and for scripts that open their own DataSource. */
@@ -39,8 +42,11 @@ export const IDENTITY_ENTITIES = [
     AuditService,
     HouseholdService,
     LoginThrottle,
+    OidcLoginService,
     SessionService,
     OrganisationService,
+    AssistedAccessService,
+    PrivacyService,
   ],
   exports: [
     PasswordService,
@@ -48,8 +54,11 @@ export const IDENTITY_ENTITIES = [
     AuditService,
     HouseholdService,
     LoginThrottle,
+    OidcLoginService,
     SessionService,
     OrganisationService,
+    AssistedAccessService,
+    PrivacyService,
   ],
 })
 export class IdentityModule {}

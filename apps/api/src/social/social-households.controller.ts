@@ -1,11 +1,17 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type RequestContext, TransactionRunner } from '@piazza/core';
-import { type HouseholdSummary, HouseholdService, type HouseholdView } from '@piazza/identity';
+import {
+  AssistedAccessService,
+  type HouseholdSummary,
+  HouseholdService,
+  type HouseholdView,
+} from '@piazza/identity';
 import { Roles } from '../auth/access.decorators';
 import { Ctx } from '../context/ctx.decorator';
 import { UuidParam } from '../context/uuid-param.pipe';
 import { HouseholdSearchQuery } from '../organisations/organisation.dto';
+import { AssistedRegistrationDto } from './assisted.dto';
 
 @ApiTags('social')
 @Controller('social/households')
@@ -13,8 +19,32 @@ import { HouseholdSearchQuery } from '../organisations/organisation.dto';
 export class SocialHouseholdsController {
   constructor(
     private readonly households: HouseholdService,
+    private readonly assisted: AssistedAccessService,
     private readonly tx: TransactionRunner,
   ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Register at a Social Point a household whose head has no e-mail (assisted mode)',
+  })
+  register(@Ctx() ctx: RequestContext, @Body() body: AssistedRegistrationDto) {
+    return this.tx.run(ctx, (c) => this.assisted.register(c, body));
+  }
+
+  @Post(':id/access-letter')
+  @HttpCode(200)
+  @Header('content-type', 'application/pdf')
+  @Header('cache-control', 'no-store')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Print the access letter with a new one-time code (earlier codes stop working)' })
+  async accessLetter(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam) id: string,
+  ): Promise<StreamableFile> {
+    const pdf = await this.tx.run(ctx, (c) => this.assisted.accessLetter(c, id));
+    return new StreamableFile(pdf, { disposition: 'inline; filename="lettera-accesso.pdf"' });
+  }
 
   @Get()
   @ApiOperation({ summary: "Households resident in the social worker's Comuni" })

@@ -16,6 +16,10 @@ export class Household extends BaseEntity {
   @Column({ type: 'text', default: '' })
   address: string;
 
+  /** The social worker who registered the household at a Social Point (assisted mode). */
+  @Column({ type: 'uuid', nullable: true })
+  registeredBy: string | null;
+
   @OneToMany(() => HouseholdMember, (member) => member.household)
   members: HouseholdMember[];
 }

@@ -13,6 +13,10 @@ export class UserAccount extends BaseEntity {
   @Column({ type: 'text' })
   displayName: string;
 
+  /** For a citizen registered at a Social Point without e-mail: what they type to sign in. */
+  @Column({ type: 'text', nullable: true, unique: true })
+  username: string | null;
+
   /** Links a SPID/CIE login to this account. */
   @Column({ type: 'char', length: 16, nullable: true, unique: true })
   fiscalCode: string | null;

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type TokenPurpose = 'verify_email' | 'reset_password';
+export type TokenPurpose = 'verify_email' | 'reset_password' | 'first_access';
 
 /** A single-use, expiring link sent by e-mail. Only the SHA-256 of the token is stored. */
 @Entity('user_token')

@@ -45,12 +45,14 @@ export interface CitizenRegistration extends PersonInput {
   address?: string;
 }
 
-const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
+type LinkPurpose = Exclude<TokenPurpose, 'first_access'>;
+
+const TOKEN_TTL_MS: Record<LinkPurpose, number> = {
   verify_email: 48 * 3_600_000,
   reset_password: 3_600_000,
 };
 
-const LINKS: Record<TokenPurpose, { path: string; template: string }> = {
+const LINKS: Record<LinkPurpose, { path: string; template: string }> = {
   verify_email: { path: '/accesso/verifica', template: 'verify-email' },
   reset_password: { path: '/accesso/nuova-password', template: 'reset-password' },
 };
@@ -170,10 +172,11 @@ export class AccountService {
     const email = emailInput.trim().toLowerCase();
     await this.throttle.hitAddress('login', ctx.client.ip);
     await this.throttle.assertNotLocked(email);
+    // Citizens registered at a Social Point have a username instead of an e-mail address.
     const user = await ctx.em
       .createQueryBuilder(UserAccount, 'u')
       .addSelect('u.passwordHash')
-      .where('lower(u.email) = :email', { email })
+      .where(email.includes('@') ? 'lower(u.email) = :email' : 'u.username = :email', { email })
       .getOne();
     const ok =
       user?.passwordHash && user.status === 'active'
@@ -196,7 +199,7 @@ export class AccountService {
         });
       throw new InvalidCredentialsError();
     }
-    if (!user!.emailVerifiedAt) throw new EmailNotVerifiedError();
+    if (user!.email && !user!.emailVerifiedAt) throw new EmailNotVerifiedError();
     await this.throttle.recordSuccess(email);
     await ctx.em.update(UserAccount, { id: user!.id }, { lastLoginAt: new Date() });
     await this.audit.record(ctx, 'login', {
@@ -248,7 +251,7 @@ export class AccountService {
     return userId;
   }
 
-  private async sendLink(ctx: RequestContext, user: UserAccount, purpose: TokenPurpose): Promise<void> {
+  private async sendLink(ctx: RequestContext, user: UserAccount, purpose: LinkPurpose): Promise<void> {
     if (!user.email) return;
     const { token, hash } = newSecretToken();
     await ctx.em.insert(UserToken, {
@@ -271,7 +274,7 @@ export class AccountService {
   }
 
   /** Marks a token used, atomically: of two concurrent uses only one succeeds. */
-  private async useToken(ctx: RequestContext, token: string, purpose: TokenPurpose): Promise<string> {
+  async useToken(ctx: RequestContext, token: string, purpose: TokenPurpose): Promise<string> {
     // For an UPDATE ... RETURNING the driver answers [rows, affected].
     const [rows] = (await ctx.em.query(
       `UPDATE user_token SET used_at = now()

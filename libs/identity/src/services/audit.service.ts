@@ -17,7 +17,10 @@ export type AuditAction =
   | 'accreditation_changed'
   | 'organisation_signed_up'
   | 'member_invited'
-  | 'household_viewed';
+  | 'household_viewed'
+  | 'access_letter_issued'
+  | 'account_exported'
+  | 'account_deleted';
 
 /** Writes the audit log in the caller's transaction: an action and its record commit together. */
 @Injectable()

@@ -3,6 +3,7 @@ import { Identity1764000000001 } from './1764000000001-identity';
 import { Catalogue1764000000002 } from './1764000000002-catalogue';
 import { Accounts1764000000003 } from './1764000000003-accounts';
 import { Organisations1764000000004 } from './1764000000004-organisations';
+import { AssistedAccess1764000000005 } from './1764000000005-assisted-access';
 
 /**
  * Every migration of every library, in order. They live in one place so that one `migrate` runs them
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   Catalogue1764000000002,
   Accounts1764000000003,
   Organisations1764000000004,
+  AssistedAccess1764000000005,
 ];
