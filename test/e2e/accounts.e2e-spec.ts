@@ -245,6 +245,18 @@ describe('Citizen accounts: registration, e-mail verification, sessions, househo
     ).toBe(410);
 
     const family = await signedIn('famiglia@demo.piazza.example', 'una-nuova-password-sicura');
+
+    // Asking again and again sends at most three links an hour, and the answer never changes.
+    for (let i = 0; i < 5; i++) {
+      expect(
+        (await someone.post('/api/auth/password-reset', { email: 'famiglia@demo.piazza.example' })).status,
+      ).toBe(202);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const links = smtp.messages.filter(
+      (m) => m.to.includes('famiglia@demo.piazza.example') && m.text.includes('/accesso/nuova-password'),
+    );
+    expect(links).toHaveLength(3);
     expect((await family.get('/api/auth/me')).body.displayName).toBe('Giulia Demo');
     expect(smtp.messages.some((m) => m.to.includes('nessuno@example.org'))).toBe(false);
   });

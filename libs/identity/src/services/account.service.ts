@@ -215,7 +215,8 @@ export class AccountService {
     await this.throttle.hitAddress('password_reset', ctx.client.ip);
     const email = emailInput.trim().toLowerCase();
     const user = await ctx.em.findOne(UserAccount, { where: { email, status: 'active' } });
-    if (!user) return;
+    // At most a few links an hour per account: nobody can flood a mailbox through this form.
+    if (!user || !(await this.throttle.allowForAccount('password_reset', email))) return;
     await this.sendLink(ctx, user, 'reset_password');
     await this.audit.record(ctx, 'password_reset_requested', {
       actorUserId: user.id,

@@ -37,6 +37,23 @@ export class LoginThrottle {
     if (count > max) throw new TooManyRequestsError(Number(result?.[2]?.[1] ?? windowSeconds));
   }
 
+  /**
+   * Counts a request about an account (a reset link asked for it); false once past `max` in the window.
+   * Callers answer as usual but do nothing more, so the limit reveals nothing about the account.
+   */
+  async allowForAccount(
+    action: 'password_reset',
+    account: string,
+    max = 3,
+    windowSeconds = 3600,
+  ): Promise<boolean> {
+    const key = this.redis.key('rl', action, 'account', account.toLowerCase());
+    const result = await this.safely(() =>
+      this.redis.client.multi().incr(key).expire(key, windowSeconds, 'NX').exec(),
+    );
+    return Number(result?.[0]?.[1] ?? 0) <= max;
+  }
+
   /** Refuses at once while an account is locked. */
   async assertNotLocked(account: string): Promise<void> {
     const ttl = await this.safely(() => this.redis.client.ttl(this.lockKey(account)));
