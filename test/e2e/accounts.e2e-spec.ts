@@ -81,6 +81,13 @@ describe('Citizen accounts: registration, e-mail verification, sessions, househo
     expect(early.status).toBe(403);
     expect(early.body.code).toBe('EMAIL_NOT_VERIFIED');
 
+    // Asking for the link again sends a second one; either opens the account.
+    expect(
+      (await anna.post('/api/auth/verify-email/resend', { email: 'anna.prova@example.org' })).status,
+    ).toBe(202);
+    await smtp.waitFor('anna.prova@example.org', (m) => m !== mail && m.text.includes('/accesso/verifica'));
+    expect((await anna.get('/api/auth/session')).body).toEqual({ me: null });
+
     expect((await anna.post('/api/auth/verify-email', { token })).status).toBe(200);
     const again = await anna.post('/api/auth/verify-email', { token });
     expect(again.status).toBe(410);
@@ -96,6 +103,7 @@ describe('Citizen accounts: registration, e-mail verification, sessions, househo
       .find((c) => c.startsWith('pz_session='));
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
+    expect((await anna.get('/api/auth/session')).body.me).toMatchObject({ displayName: 'Anna Prova' });
     expect(login.body).toMatchObject({
       displayName: 'Anna Prova',
       roles: ['citizen'],

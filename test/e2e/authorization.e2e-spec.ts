@@ -48,6 +48,11 @@ const MATRIX: Record<string, Rule> = {
     expect: { all: 200 },
   },
   'GET /api/auth/methods': { request: () => ({ path: '/api/auth/methods' }), expect: { all: 200 } },
+  'GET /api/auth/session': { request: () => ({ path: '/api/auth/session' }), expect: { all: 200 } },
+  'POST /api/auth/verify-email/resend': {
+    request: () => ({ path: '/api/auth/verify-email/resend', body: { email: 'nobody@example.org' } }),
+    expect: { all: 202 },
+  },
   'GET /api/auth/me': {
     request: () => ({ path: '/api/auth/me' }),
     expect: { anonymous: 401, signedIn: 200 },

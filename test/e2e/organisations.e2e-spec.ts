@@ -78,6 +78,13 @@ describe('Organisations: sign-up, accreditation, members', () => {
       ).body.code,
     ).toBe('VAT_NUMBER_TAKEN');
 
+    const sameOwner = await visitor.post('/api/organisations', signUp({ vatNumber: '01234567897' }));
+    expect([sameOwner.status, sameOwner.body.code, sameOwner.body.field]).toEqual([
+      409,
+      'EMAIL_TAKEN',
+      'owner.email',
+    ]);
+
     const mail = await smtp.waitFor('paola@laprova.example', (m) => m.text.includes('/accesso/verifica'));
     expect(
       (await visitor.post('/api/auth/verify-email', { token: linkIn(mail, '/accesso/verifica').token }))

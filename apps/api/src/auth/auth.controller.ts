@@ -113,6 +113,25 @@ export class AuthController {
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(this.config));
   }
 
+  @Public()
+  @Get('session')
+  @ApiOperation({ summary: 'The signed-in person, or null for a visitor (200 either way)' })
+  async session(@Ctx() ctx: RequestContext): Promise<{ me: MeView | null }> {
+    return { me: ctx.actor ? await this.households.me(ctx) : null };
+  }
+
+  @Public()
+  @Post('verify-email/resend')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Send the verification link again, if the address has an unverified account' })
+  async resendVerification(
+    @Ctx() ctx: RequestContext,
+    @Body() body: PasswordResetRequestDto,
+  ): Promise<{ status: 'accepted' }> {
+    await this.tx.run(ctx, (c) => this.accounts.resendVerification(c, body.email));
+    return { status: 'accepted' };
+  }
+
   @Get('me')
   @ApiOperation({ summary: 'The signed-in person, their roles and household' })
   me(@Ctx() ctx: RequestContext): Promise<MeView> {

@@ -210,6 +210,17 @@ export class AccountService {
     return user!.id;
   }
 
+  /** Sends the verification link again to an unverified account; says nothing either way. */
+  async resendVerification(ctx: RequestContext, emailInput: string): Promise<void> {
+    await this.throttle.hitAddress('password_reset', ctx.client.ip);
+    const email = emailInput.trim().toLowerCase();
+    const user = await ctx.em.findOne(UserAccount, {
+      where: { email, status: 'active', emailVerifiedAt: IsNull() },
+    });
+    if (!user || !(await this.throttle.allowForAccount('verify_email', email))) return;
+    await this.sendLink(ctx, user, 'verify_email');
+  }
+
   /** Sends a reset link if the address belongs to an account; says nothing either way. */
   async requestPasswordReset(ctx: RequestContext, emailInput: string): Promise<void> {
     await this.throttle.hitAddress('password_reset', ctx.client.ip);

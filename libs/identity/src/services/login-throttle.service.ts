@@ -42,7 +42,7 @@ export class LoginThrottle {
    * Callers answer as usual but do nothing more, so the limit reveals nothing about the account.
    */
   async allowForAccount(
-    action: 'password_reset',
+    action: 'password_reset' | 'verify_email',
     account: string,
     max = 3,
     windowSeconds = 3600,

@@ -129,7 +129,6 @@ export class OrganisationService {
         },
       ]);
     }
-    assertPasswordAcceptable(input.owner.password, input.owner.email);
     const comune = await ctx.em.findOne(Comune, { where: { slug: input.comune } });
     if (!comune) {
       throw new ValidationError([
@@ -141,12 +140,14 @@ export class OrganisationService {
     }
     if (await ctx.em.exists(Organisation, { where: { vatNumber } })) throw new VatNumberTakenError();
 
-    const owner = await this.accounts.createPasswordAccount(ctx, {
-      email: input.owner.email,
-      password: input.owner.password,
-      displayName: `${input.owner.firstName.trim()} ${input.owner.lastName.trim()}`,
-      roles: [ROLE_FOR_KIND[input.kind]],
-    });
+    const owner = await ownerFields(() =>
+      this.accounts.createPasswordAccount(ctx, {
+        email: input.owner.email,
+        password: input.owner.password,
+        displayName: `${input.owner.firstName.trim()} ${input.owner.lastName.trim()}`,
+        roles: [ROLE_FOR_KIND[input.kind]],
+      }),
+    );
     const organisation = await ctx.em.save(Organisation, {
       slug: await this.freeSlug(ctx, input.name),
       kind: input.kind,
@@ -422,6 +423,24 @@ export class OrganisationService {
       accreditationNote: o.accreditationNote,
       createdAt: o.createdAt.toISOString(),
     }));
+  }
+}
+
+/** The owner's e-mail and password sit under `owner` in the sign-up form: name the fields so. */
+async function ownerFields<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof DomainError && (error.field === 'email' || error.field === 'password')) {
+      throw new DomainError(
+        error.code,
+        error.status,
+        error.text,
+        `owner.${error.field}`,
+        error.details?.map((d) => ({ ...d, field: `owner.${d.field}` })),
+      );
+    }
+    throw error;
   }
 }
 
