@@ -1,6 +1,7 @@
 import { type Routes } from '@angular/router';
 
 import { Home } from './home/home';
+import { requireSession } from './session/require-session';
 
 /** Paths are Italian, as the citizens read them; `title` values are translation keys. */
 export const routes: Routes = [
@@ -18,6 +19,43 @@ export const routes: Routes = [
     path: 'operatori',
     title: 'titles.operators',
     loadComponent: () => import('./operators/operator-area/operator-area').then((m) => m.OperatorArea),
+  },
+  {
+    path: 'accedi',
+    title: 'titles.login',
+    loadComponent: () => import('./account/login/login').then((m) => m.Login),
+  },
+  {
+    path: 'registrati',
+    title: 'titles.signUp',
+    loadComponent: () => import('./account/sign-up/sign-up').then((m) => m.SignUp),
+  },
+  {
+    // Pages reached from links in e-mails and from the sign-in page.
+    path: 'accesso',
+    children: [
+      {
+        path: 'verifica',
+        title: 'titles.verifyEmail',
+        loadComponent: () => import('./account/verify-email/verify-email').then((m) => m.VerifyEmail),
+      },
+      {
+        path: 'recupero',
+        title: 'titles.passwordReset',
+        loadComponent: () => import('./account/password-reset/password-reset').then((m) => m.PasswordReset),
+      },
+      {
+        path: 'nuova-password',
+        title: 'titles.newPassword',
+        loadComponent: () => import('./account/new-password/new-password').then((m) => m.NewPassword),
+      },
+    ],
+  },
+  {
+    path: 'profilo',
+    title: 'titles.profile',
+    canActivate: [requireSession],
+    loadComponent: () => import('./profile/profile').then((m) => m.Profile),
   },
   {
     path: '**',

@@ -14,6 +14,7 @@ import { filter } from 'rxjs';
 
 import { Footer } from './layout/footer/footer';
 import { Header } from './layout/header/header';
+import { Session } from './session/session';
 import { AmbitoSettings } from './settings/ambito-settings';
 
 /** The shell every page shares: skip link, header, main landmark, footer. */
@@ -27,6 +28,7 @@ import { AmbitoSettings } from './settings/ambito-settings';
 export class App {
   protected readonly settings = inject(AmbitoSettings);
   protected readonly settingsAlertDismissed = signal(false);
+  protected readonly session = inject(Session);
 
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 

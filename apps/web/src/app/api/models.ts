@@ -89,3 +89,76 @@ export interface ApiErrorBody {
   message: LocalizedText;
   field?: string;
 }
+
+/** How people can sign in: the password is always there; SPID/CIE once the Ambito has enabled it. */
+export interface AuthMethods {
+  password: boolean;
+  spid: boolean;
+}
+
+export const ROLES = ['citizen', 'provider', 'merchant', 'social_worker', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const RELATIONS = [
+  'self',
+  'spouse',
+  'partner',
+  'child',
+  'parent',
+  'sibling',
+  'grandparent',
+  'other',
+] as const;
+/** How a member is related to the head of the household (`self`). */
+export type Relation = (typeof RELATIONS)[number];
+
+export interface Member {
+  id: string;
+  firstName: string;
+  lastName: string;
+  fiscalCode: string;
+  /** Calendar date, `YYYY-MM-DD`. */
+  dateOfBirth: string;
+  relation: Relation;
+}
+
+/** A member as the citizen adds one: the server assigns the id. */
+export type NewMember = Omit<Member, 'id'>;
+
+export interface Household {
+  id: string;
+  comune: ComuneRef;
+  address: string;
+  members: Member[];
+}
+
+/** The person signed in. */
+export interface Me {
+  id: string;
+  /** Null for people registered at a Social Point without an e-mail address. */
+  email: string | null;
+  displayName: string;
+  roles: Role[];
+  emailVerified: boolean;
+  household: Household | null;
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+/** A citizen's sign-up with the head of household's own data. */
+export interface Registration {
+  email: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+  fiscalCode: string;
+  /** Calendar date, `YYYY-MM-DD`. */
+  dateOfBirth: string;
+  /** Comune slug. */
+  comune: string;
+  address?: string;
+  privacyAccepted: true;
+}

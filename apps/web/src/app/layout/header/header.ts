@@ -8,10 +8,11 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { RouterLink, RouterLinkActive } from '@angular/router';
+import { Router, RouterLink, RouterLinkActive } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 
 import { LocalizedPipe } from '../../i18n/localized';
+import { Session } from '../../session/session';
 import { AmbitoSettings } from '../../settings/ambito-settings';
 import { Icon } from '../icon/icon';
 import { LanguageSwitch } from '../language-switch/language-switch';
@@ -22,7 +23,7 @@ interface NavItem {
   exact: boolean;
 }
 
-/** Bootstrap Italia header: slim bar (owner, language), centre (brand, search), navbar. */
+/** Bootstrap Italia header: slim bar (owner, language, account), centre (brand, search), navbar. */
 @Component({
   selector: 'pz-header',
   imports: [RouterLink, RouterLinkActive, TranslatePipe, LocalizedPipe, Icon, LanguageSwitch],
@@ -33,7 +34,10 @@ interface NavItem {
 })
 export class Header {
   protected readonly settings = inject(AmbitoSettings);
+  protected readonly session = inject(Session);
   protected readonly menuOpen = signal(false);
+
+  private readonly router = inject(Router);
 
   private readonly injector = inject(Injector);
   private readonly menuToggle = viewChild.required<ElementRef<HTMLButtonElement>>('menuToggle');
@@ -65,6 +69,11 @@ export class Header {
     if (this.menuOpen() && next instanceof Node && !this.menuPanel().nativeElement.contains(next)) {
       this.menuOpen.set(false);
     }
+  }
+
+  /** Signs out and goes to the home page; a failure is reported by the app shell's alert. */
+  protected async logout(): Promise<void> {
+    if (await this.session.logout()) await this.router.navigateByUrl('/');
   }
 
   /** Following a link closes the mobile panel without pulling focus back to the toggle. */

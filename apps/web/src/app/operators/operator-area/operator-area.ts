@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 
 import { Icon } from '../../layout/icon/icon';
@@ -10,10 +11,10 @@ interface OperatorRole {
   text: string;
 }
 
-/** The door to the operators' back-offices; describes each role until sign-in exists. */
+/** The door to the operators' back-offices: where to sign in, and what each role will be able to do. */
 @Component({
   selector: 'pz-operator-area',
-  imports: [TranslatePipe, Icon],
+  imports: [RouterLink, TranslatePipe, Icon],
   templateUrl: './operator-area.html',
   styleUrl: './operator-area.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
