@@ -126,7 +126,7 @@ describe('Citizen accounts: registration, e-mail verification, sessions, househo
   });
 
   it('adds a household member, only with the XSRF token the page holds', async () => {
-    const anna = await signedIn('anna.prova@example.org', 'una-password-lunga');
+    const anna = await HttpClient.signedIn(api.app, 'anna.prova@example.org', 'una-password-lunga');
     const child = {
       firstName: 'Marco',
       lastName: 'Prova',
@@ -156,7 +156,7 @@ describe('Citizen accounts: registration, e-mail verification, sessions, househo
   });
 
   it('shows each family only its own household', async () => {
-    const demo = await signedIn('famiglia@demo.piazza.example', 'Piazza-demo-2026');
+    const demo = await HttpClient.signedIn(api.app, 'famiglia@demo.piazza.example', 'Piazza-demo-2026');
     const household = await demo.get('/api/household');
     expect(household.status).toBe(200);
     expect(household.body.members.map((m: { firstName: string }) => m.firstName)).toEqual([
@@ -164,19 +164,19 @@ describe('Citizen accounts: registration, e-mail verification, sessions, househo
       'Luca',
       'Sofia',
     ]);
-    const merchant = await signedIn('negozio@demo.piazza.example', 'Piazza-demo-2026');
+    const merchant = await HttpClient.signedIn(api.app, 'negozio@demo.piazza.example', 'Piazza-demo-2026');
     expect((await merchant.get('/api/household')).status).toBe(403);
     expect((await new HttpClient(api.app).get('/api/household')).status).toBe(401);
   });
 
   it('signs out one browser, or all of them', async () => {
-    const laptop = await signedIn('anna.prova@example.org', 'una-password-lunga');
-    const phone = await signedIn('anna.prova@example.org', 'una-password-lunga');
+    const laptop = await HttpClient.signedIn(api.app, 'anna.prova@example.org', 'una-password-lunga');
+    const phone = await HttpClient.signedIn(api.app, 'anna.prova@example.org', 'una-password-lunga');
     expect((await laptop.post('/api/auth/logout')).status).toBe(204);
     expect((await laptop.get('/api/auth/me')).status).toBe(401);
     expect((await phone.get('/api/auth/me')).status).toBe(200);
 
-    const tablet = await signedIn('anna.prova@example.org', 'una-password-lunga');
+    const tablet = await HttpClient.signedIn(api.app, 'anna.prova@example.org', 'una-password-lunga');
     expect((await phone.post('/api/auth/logout-all')).status).toBe(204);
     expect((await tablet.get('/api/auth/me')).status).toBe(401);
     const me = await tablet.get('/api/auth/me');
@@ -252,7 +252,11 @@ describe('Citizen accounts: registration, e-mail verification, sessions, househo
       ).status,
     ).toBe(410);
 
-    const family = await signedIn('famiglia@demo.piazza.example', 'una-nuova-password-sicura');
+    const family = await HttpClient.signedIn(
+      api.app,
+      'famiglia@demo.piazza.example',
+      'una-nuova-password-sicura',
+    );
 
     // Asking again and again sends at most three links an hour, and the answer never changes.
     for (let i = 0; i < 5; i++) {
@@ -268,12 +272,4 @@ describe('Citizen accounts: registration, e-mail verification, sessions, househo
     expect((await family.get('/api/auth/me')).body.displayName).toBe('Giulia Demo');
     expect(smtp.messages.some((m) => m.to.includes('nessuno@example.org'))).toBe(false);
   });
-
-  async function signedIn(email: string, password: string): Promise<HttpClient> {
-    const client = new HttpClient(api.app);
-    const res = await client.post('/api/auth/login', { email, password });
-    if (res.status !== 200)
-      throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return client;
-  }
 });

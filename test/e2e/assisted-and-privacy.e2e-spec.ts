@@ -24,14 +24,6 @@ function pdfText(pdf: Buffer): string {
 describe('Assisted registration at a Social Point, and GDPR export and erasure', () => {
   const api = useTestApi();
 
-  async function login(identifier: string, password = 'Piazza-demo-2026'): Promise<HttpClient> {
-    const client = new HttpClient(api.app);
-    const res = await client.post('/api/auth/login', { email: identifier, password });
-    if (res.status !== 200)
-      throw new Error(`login of ${identifier}: ${res.status} ${JSON.stringify(res.body)}`);
-    return client;
-  }
-
   beforeAll(() => givenDemoAmbito(api.app));
 
   const head = {
@@ -42,7 +34,7 @@ describe('Assisted registration at a Social Point, and GDPR export and erasure',
   };
 
   it('lets a social worker register a household without e-mail, only in their own Comuni', async () => {
-    const worker = await login('assistente.sociale@demo.piazza.example');
+    const worker = await HttpClient.signedIn(api.app, 'assistente.sociale@demo.piazza.example');
     const elsewhere = await worker.post('/api/social/households', {
       comune: 'castelseprio',
       address: 'Via Roma 1',
@@ -78,7 +70,7 @@ describe('Assisted registration at a Social Point, and GDPR export and erasure',
   });
 
   it('prints a letter whose one-time code opens the account once, and a reprint replaces it', async () => {
-    const worker = await login('assistente.sociale@demo.piazza.example');
+    const worker = await HttpClient.signedIn(api.app, 'assistente.sociale@demo.piazza.example');
     const [household] = (await worker.get('/api/social/households?q=senzamail')).body;
     const first = await api.app.inject({
       method: 'POST',
@@ -132,7 +124,7 @@ describe('Assisted registration at a Social Point, and GDPR export and erasure',
       ).status,
     ).toBe(410);
 
-    const again = await login(username, 'la-mia-password-nuova');
+    const again = await HttpClient.signedIn(api.app, username, 'la-mia-password-nuova');
     expect((await again.get('/api/auth/me')).body).toMatchObject({
       displayName: 'Rosa Senzamail',
       email: null,
@@ -144,13 +136,13 @@ describe('Assisted registration at a Social Point, and GDPR export and erasure',
     const [{ id }] = await db.query(
       `INSERT INTO household (comune_id, address) SELECT id, 'Via X' FROM comune WHERE slug = 'gornate-olona' RETURNING id`,
     );
-    const worker = await login('assistente.sociale@demo.piazza.example');
+    const worker = await HttpClient.signedIn(api.app, 'assistente.sociale@demo.piazza.example');
     expect((await worker.post(`/api/social/households/${id}/access-letter`)).status).toBe(404);
     expect((await worker.get(`/api/social/households/${id}`)).status).toBe(404);
   });
 
   it('gives a citizen all their data, then erases them while keeping the household as an anonymous holder', async () => {
-    const family = await login('famiglia@demo.piazza.example');
+    const family = await HttpClient.signedIn(api.app, 'famiglia@demo.piazza.example');
     // A failed attempt recorded the typed address in the audit log.
     await new HttpClient(api.app).post('/api/auth/login', {
       email: 'famiglia@demo.piazza.example',
@@ -213,7 +205,7 @@ describe('Assisted registration at a Social Point, and GDPR export and erasure',
   });
 
   it('refuses to delete the only owner of an organisation, saying what to do', async () => {
-    const provider = await login('cooperativa@demo.piazza.example');
+    const provider = await HttpClient.signedIn(api.app, 'cooperativa@demo.piazza.example');
     const res = await provider.post('/api/account/deletion', { confirm: true });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('SOLE_OWNER');

@@ -203,13 +203,6 @@ describe('Authorization: every route, every kind of caller', () => {
   const clients = {} as Record<Who, HttpClient>;
   const fixture = {} as Fixture;
 
-  async function login(email: string, password = 'Piazza-demo-2026'): Promise<HttpClient> {
-    const client = new HttpClient(api.app);
-    const res = await client.post('/api/auth/login', { email, password });
-    if (res.status !== 200) throw new Error(`login of ${email}: ${res.status} ${JSON.stringify(res.body)}`);
-    return client;
-  }
-
   beforeAll(async () => {
     await givenDemoAmbito(api.app);
     const db = api.app.get(DataSource);
@@ -242,12 +235,12 @@ describe('Authorization: every route, every kind of caller', () => {
     fixture.orgId = org.id;
 
     clients.anonymous = new HttpClient(api.app);
-    clients.citizenA = await login('famiglia@demo.piazza.example');
-    clients.citizenB = await login('cittadina.b@example.org', 'password-di-b-123');
-    clients.otherProvider = await login('cooperativa@demo.piazza.example');
-    clients.merchant = await login('negozio@demo.piazza.example');
-    clients.otherSocialWorker = await login('assistente.sociale@demo.piazza.example');
-    clients.admin = await login('ufficio.piano@demo.piazza.example');
+    clients.citizenA = await HttpClient.signedIn(api.app, 'famiglia@demo.piazza.example');
+    clients.citizenB = await HttpClient.signedIn(api.app, 'cittadina.b@example.org', 'password-di-b-123');
+    clients.otherProvider = await HttpClient.signedIn(api.app, 'cooperativa@demo.piazza.example');
+    clients.merchant = await HttpClient.signedIn(api.app, 'negozio@demo.piazza.example');
+    clients.otherSocialWorker = await HttpClient.signedIn(api.app, 'assistente.sociale@demo.piazza.example');
+    clients.admin = await HttpClient.signedIn(api.app, 'ufficio.piano@demo.piazza.example');
   });
 
   it('has a rule for every route the API publishes, and no rule for a route that does not exist', async () => {

@@ -44,14 +44,6 @@ describe('Organisations: sign-up, accreditation, members', () => {
     await smtp?.close();
   });
 
-  async function signedIn(email: string, password: string): Promise<HttpClient> {
-    const client = new HttpClient(api.app);
-    const res = await client.post('/api/auth/login', { email, password });
-    if (res.status !== 200)
-      throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return client;
-  }
-
   it('refuses a VAT number with a wrong check digit and a shop without its category', async () => {
     const visitor = new HttpClient(api.app);
     const badVat = await visitor.post('/api/organisations', signUp({ vatNumber: '07627560018' }));
@@ -90,7 +82,7 @@ describe('Organisations: sign-up, accreditation, members', () => {
       (await visitor.post('/api/auth/verify-email', { token: linkIn(mail, '/accesso/verifica').token }))
         .status,
     ).toBe(200);
-    const paola = await signedIn('paola@laprova.example', 'password-della-coop');
+    const paola = await HttpClient.signedIn(api.app, 'paola@laprova.example', 'password-della-coop');
     const mine = await paola.get('/api/organisations/mine');
     expect(mine.body).toEqual([
       expect.objectContaining({
@@ -101,7 +93,7 @@ describe('Organisations: sign-up, accreditation, members', () => {
     ]);
     expect((await paola.get('/api/auth/me')).body.roles).toEqual(['provider']);
 
-    const admin = await signedIn('ufficio.piano@demo.piazza.example', 'Piazza-demo-2026');
+    const admin = await HttpClient.signedIn(api.app, 'ufficio.piano@demo.piazza.example', 'Piazza-demo-2026');
     const queue = await admin.get('/api/admin/organisations?status=pending');
     expect(queue.body.map((o: { name: string }) => o.name)).toEqual(['Cooperativa Sociale La Prova']);
     const decided = await admin.post(`/api/admin/organisations/${queue.body[0].id}/accreditation`, {
@@ -123,7 +115,7 @@ describe('Organisations: sign-up, accreditation, members', () => {
   });
 
   it('lets the owner invite staff by e-mail; the invitee joins with a new account', async () => {
-    const paola = await signedIn('paola@laprova.example', 'password-della-coop');
+    const paola = await HttpClient.signedIn(api.app, 'paola@laprova.example', 'password-della-coop');
     const [coop] = (await paola.get('/api/organisations/mine')).body;
     expect(
       (
@@ -160,7 +152,7 @@ describe('Organisations: sign-up, accreditation, members', () => {
       ).status,
     ).toBe(410);
 
-    const marco = await signedIn('marco@laprova.example', 'una-chiave-segreta');
+    const marco = await HttpClient.signedIn(api.app, 'marco@laprova.example', 'una-chiave-segreta');
     expect((await marco.get('/api/auth/me')).body.roles).toEqual(['provider']);
     const members = await marco.get(`/api/organisations/${coop.id}/members`);
     expect(members.body.map((m: { displayName: string; role: string }) => [m.displayName, m.role])).toEqual([
@@ -175,7 +167,11 @@ describe('Organisations: sign-up, accreditation, members', () => {
     expect(staffInvites.body.code).toBe('OWNER_ONLY');
 
     // Another organisation's people see nothing of this one, not even that it exists.
-    const otherProvider = await signedIn('cooperativa@demo.piazza.example', 'Piazza-demo-2026');
+    const otherProvider = await HttpClient.signedIn(
+      api.app,
+      'cooperativa@demo.piazza.example',
+      'Piazza-demo-2026',
+    );
     expect((await otherProvider.get(`/api/organisations/${coop.id}/members`)).status).toBe(404);
   });
 });

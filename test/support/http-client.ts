@@ -16,6 +16,19 @@ export class HttpClient {
 
   constructor(private readonly app: NestFastifyApplication) {}
 
+  /** A client already signed in with e-mail (or username) and password; fails the test otherwise. */
+  static async signedIn(
+    app: NestFastifyApplication,
+    email: string,
+    password = 'Piazza-demo-2026',
+  ): Promise<HttpClient> {
+    const client = new HttpClient(app);
+    const res = await client.post('/api/auth/login', { email, password });
+    if (res.status !== 200)
+      throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return client;
+  }
+
   get(url: string): Promise<Response> {
     return this.send('GET', url);
   }

@@ -33,32 +33,23 @@ export const IDENTITY_ENTITIES = [
   OrganisationInvitation,
 ];
 
+const SERVICES = [
+  PasswordService,
+  AccountService,
+  AuditService,
+  HouseholdService,
+  LoginThrottle,
+  OidcLoginService,
+  SessionService,
+  OrganisationService,
+  AssistedAccessService,
+  PrivacyService,
+];
+
 /** Users, households, organisations and memberships, sessions, and the audit log. */
 @Module({
   imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES)],
-  providers: [
-    PasswordService,
-    AccountService,
-    AuditService,
-    HouseholdService,
-    LoginThrottle,
-    OidcLoginService,
-    SessionService,
-    OrganisationService,
-    AssistedAccessService,
-    PrivacyService,
-  ],
-  exports: [
-    PasswordService,
-    AccountService,
-    AuditService,
-    HouseholdService,
-    LoginThrottle,
-    OidcLoginService,
-    SessionService,
-    OrganisationService,
-    AssistedAccessService,
-    PrivacyService,
-  ],
+  providers: SERVICES,
+  exports: SERVICES,
 })
 export class IdentityModule {}
