@@ -1,4 +1,4 @@
-import { freePort } from '../support/redis-server';
+import { freePort, PrivateRedis } from '../support/redis-server';
 import { createTestApi, useTestApi } from '../support/test-api';
 
 describe('GET /api/health', () => {
@@ -27,6 +27,23 @@ describe('GET /api/health', () => {
       });
     } finally {
       await broken.close();
+    }
+  });
+
+  it('reports Redis ok again as soon as it is back', async () => {
+    const redis = await PrivateRedis.start();
+    const app = await createTestApi(api.env.with({ REDIS_URL: redis.url }));
+    try {
+      expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+      await redis.down();
+      expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(503);
+      await redis.up();
+      expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toMatchObject({
+        status: 'ok',
+      });
+    } finally {
+      await app.close();
+      await redis.down();
     }
   });
 });

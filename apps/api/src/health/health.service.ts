@@ -25,7 +25,8 @@ export class HealthService implements OnApplicationShutdown {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.redis = createRedis(config.REDIS_URL, 'probe', { lazyConnect: true });
+    // No background reconnecting: each check connects again if the last one found Redis down.
+    this.redis = createRedis(config.REDIS_URL, 'probe', { lazyConnect: true, retryStrategy: () => null });
     // Failures are reported by check(); without a listener ioredis would print each reconnect error.
     this.redis.on('error', () => undefined);
   }
@@ -34,7 +35,7 @@ export class HealthService implements OnApplicationShutdown {
     const [postgres, redis] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       probe(async () => {
-        if (this.redis.status === 'wait') await this.redis.connect();
+        if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect();
         await this.redis.ping();
       }),
     ]);
