@@ -56,6 +56,8 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
   // After every onRequest hook (cookies are parsed by then) and before the route: who is calling, and
   // an XSRF token for the page to send back with its next change.
   fastify.addHook('preHandler', async (request, reply) => {
+    // Static files of the web app need neither: no session lookup per asset.
+    if (!request.url.startsWith('/api/')) return;
     if (!request.cookies[XSRF_COOKIE]) {
       reply.setCookie(XSRF_COOKIE, randomBytes(24).toString('base64url'), xsrfCookieOptions(config));
     }
