@@ -34,7 +34,14 @@ export class AppModule {
             genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id: string }).id,
             customLogLevel: (_req, res, error) =>
               error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
+            // Health checks come every few seconds from load balancers: not worth a line each. Nest's
+            // middleware sees the path relative to its mount point, hence originalUrl.
+            autoLogging: {
+              ignore: (req) =>
+                ((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '').startsWith(
+                  '/api/health',
+                ),
+            },
             // One short line per request: no headers (cookies, user agents) in the logs.
             serializers: {
               req: (req: { id: string; method: string; url: string }) => ({
