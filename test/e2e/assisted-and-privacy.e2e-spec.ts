@@ -59,6 +59,21 @@ describe('Assisted registration at a Social Point, and GDPR export and erasure',
     });
     expect(res.status).toBe(201);
     expect(res.body.username).toMatch(/^rosa\.senzamail\.\d{3}$/);
+    const typo = await worker.post('/api/social/households', {
+      comune: 'tradate',
+      address: 'Via Manzoni 8',
+      head,
+      members: [
+        {
+          firstName: 'Ugo',
+          lastName: 'Senzamail',
+          fiscalCode: withCheck('SNZGUO48C10L319'),
+          dateOfBirth: '1948-03-11',
+          relation: 'spouse',
+        },
+      ],
+    });
+    expect([typo.status, typo.body.field]).toEqual([400, 'members.0.fiscalCode']);
     const list = await worker.get('/api/social/households?q=senzamail');
     expect(list.body).toEqual([
       expect.objectContaining({
@@ -72,6 +87,10 @@ describe('Assisted registration at a Social Point, and GDPR export and erasure',
   it('prints a letter whose one-time code opens the account once, and a reprint replaces it', async () => {
     const worker = await HttpClient.signedIn(api.app, 'assistente.sociale@demo.piazza.example');
     const [household] = (await worker.get('/api/social/households?q=senzamail')).body;
+    expect((await worker.get(`/api/social/households/${household.id}`)).body).toMatchObject({
+      headHasEmail: false,
+      accessLetter: true,
+    });
     const first = await api.app.inject({
       method: 'POST',
       url: `/api/social/households/${household.id}/access-letter`,

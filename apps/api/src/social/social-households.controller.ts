@@ -54,7 +54,10 @@ export class SocialHouseholdsController {
 
   @Get(':id')
   @ApiOperation({ summary: "One household of the social worker's Comuni (the access is audited)" })
-  detail(@Ctx() ctx: RequestContext, @Param('id', UuidParam) id: string): Promise<HouseholdView> {
+  detail(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam) id: string,
+  ): Promise<HouseholdView & { headHasEmail: boolean; accessLetter: boolean }> {
     return this.tx.run(ctx, (c) => this.households.detailForSocialWorker(c, id));
   }
 }

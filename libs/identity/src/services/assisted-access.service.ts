@@ -33,6 +33,18 @@ export interface AssistedRegistration {
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const CODE_TTL_MS = 30 * 24 * 3_600_000;
 
+/** Names a nested person's fields as the form does (head.fiscalCode, members.1.fiscalCode). */
+function withFieldPrefix<T>(prefix: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ValidationError && error.details) {
+      throw new ValidationError(error.details.map((d) => ({ ...d, field: `${prefix}.${d.field}` })));
+    }
+    throw error;
+  }
+}
+
 /** One-time codes are typed with or without the dashes, in any case. */
 export function normaliseAccessCode(code: string): string {
   return code.replace(/[\s-]/g, '').toUpperCase();
@@ -66,8 +78,11 @@ export class AssistedAccessService {
         },
       ]);
     }
-    const head = checkPerson(input.head);
-    const members = (input.members ?? []).map((m) => ({ ...checkPerson(m), relation: m.relation }));
+    const head = withFieldPrefix('head', () => checkPerson(input.head));
+    const members = (input.members ?? []).map((m, i) => ({
+      ...withFieldPrefix(`members.${i}`, () => checkPerson(m)),
+      relation: m.relation,
+    }));
     if (await ctx.em.exists(UserAccount, { where: { fiscalCode: head.fiscalCode } }))
       throw new FiscalCodeTakenError();
     const user = await ctx.em.save(UserAccount, {

@@ -150,7 +150,10 @@ export class HouseholdService {
   }
 
   /** For a social worker: one household of their Comuni (404 for any other), and the access is audited. */
-  async detailForSocialWorker(ctx: RequestContext, householdId: string): Promise<HouseholdView> {
+  async detailForSocialWorker(
+    ctx: RequestContext,
+    householdId: string,
+  ): Promise<HouseholdView & { headHasEmail: boolean; accessLetter: boolean }> {
     const comuneIds = socialWorkerComuni(ctx);
     const household = await ctx.em.findOne(Household, {
       where: { id: householdId },
@@ -160,10 +163,16 @@ export class HouseholdService {
       throw new NotFoundError({ it: 'Il nucleo familiare', en: 'The household' });
     await this.audit.record(ctx, 'household_viewed', { subjectType: 'household', subjectId: household.id });
     const comune = await ctx.em.findOneOrFail(Comune, { where: { id: household.comuneId } });
+    const owner = household.ownerUserId
+      ? await ctx.em.findOne(UserAccount, { where: { id: household.ownerUserId } })
+      : null;
     return {
       id: household.id,
       comune: { slug: comune.slug, name: comune.name },
       address: household.address,
+      headHasEmail: Boolean(owner?.email),
+      // A letter can be printed for a head who signs in with a username (registered at a Social Point).
+      accessLetter: Boolean(owner?.username),
       members: household.members
         .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
         .map(toMemberView),
