@@ -1,6 +1,7 @@
 import { type Routes } from '@angular/router';
 
 import { Home } from './home/home';
+import { requireRole } from './session/require-role';
 import { requireSession } from './session/require-session';
 
 /** Paths are Italian, as the citizens read them; `title` values are translation keys. */
@@ -17,8 +18,38 @@ export const routes: Routes = [
   },
   {
     path: 'operatori',
-    title: 'titles.operators',
-    loadComponent: () => import('./operators/operator-area/operator-area').then((m) => m.OperatorArea),
+    children: [
+      {
+        path: '',
+        title: 'titles.operators',
+        loadComponent: () => import('./operators/operator-area/operator-area').then((m) => m.OperatorArea),
+      },
+      {
+        path: 'registrazione',
+        title: 'titles.organisationSignUp',
+        loadComponent: () =>
+          import('./operators/organisation-sign-up/organisation-sign-up').then((m) => m.OrganisationSignUp),
+      },
+    ],
+  },
+  {
+    path: 'ente',
+    title: 'titles.myOrganisation',
+    canActivate: [requireRole('provider', 'merchant')],
+    loadComponent: () =>
+      import('./organisation/my-organisation/my-organisation').then((m) => m.MyOrganisation),
+  },
+  {
+    path: 'amministrazione/accreditamenti',
+    title: 'titles.accreditation',
+    canActivate: [requireRole('admin')],
+    loadComponent: () =>
+      import('./admin/accreditation-queue/accreditation-queue').then((m) => m.AccreditationQueue),
+  },
+  {
+    path: 'servizi-sociali/nuclei',
+    canActivate: [requireRole('social_worker')],
+    loadChildren: () => import('./social/social.routes').then((m) => m.socialRoutes),
   },
   {
     path: 'accedi',
@@ -49,6 +80,17 @@ export const routes: Routes = [
         title: 'titles.newPassword',
         loadComponent: () => import('./account/new-password/new-password').then((m) => m.NewPassword),
       },
+      {
+        path: 'invito',
+        title: 'titles.acceptInvitation',
+        loadComponent: () =>
+          import('./account/accept-invitation/accept-invitation').then((m) => m.AcceptInvitation),
+      },
+      {
+        path: 'primo-accesso',
+        title: 'titles.firstAccess',
+        loadComponent: () => import('./account/first-access/first-access').then((m) => m.FirstAccess),
+      },
     ],
   },
   {
@@ -56,6 +98,12 @@ export const routes: Routes = [
     title: 'titles.profile',
     canActivate: [requireSession],
     loadComponent: () => import('./profile/profile').then((m) => m.Profile),
+  },
+  {
+    // Shown by requireRole at the address that was refused, never linked to.
+    path: 'accesso-negato',
+    title: 'titles.forbidden',
+    loadComponent: () => import('./forbidden/forbidden').then((m) => m.Forbidden),
   },
   {
     path: '**',

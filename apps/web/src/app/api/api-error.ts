@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 
-import { type ApiErrorBody, type LocalizedText } from './models';
+import { type ApiErrorBody, type ApiFieldProblem, type LocalizedText } from './models';
 
 /**
  * An API failure in one shape, whether the server answered with its error model, answered with
@@ -17,6 +17,8 @@ export class ApiError extends Error {
     /** The server's explanation, ready for the UI; null when there is none. */
     readonly userMessage: LocalizedText | null,
     readonly field?: string,
+    /** With VALIDATION_FAILED: every refused field and what is wrong with it. */
+    readonly details: readonly ApiFieldProblem[] = [],
   ) {
     super(userMessage?.en ?? code);
   }
@@ -26,7 +28,7 @@ export class ApiError extends Error {
     if (error instanceof HttpErrorResponse) {
       if (isApiErrorBody(error.error)) {
         const body = error.error;
-        return new ApiError(body.code, error.status, body.message, body.field);
+        return new ApiError(body.code, error.status, body.message, body.field, validDetails(body.details));
       }
       return new ApiError(error.status === 0 ? 'NETWORK_ERROR' : 'UNEXPECTED_RESPONSE', error.status, null);
     }
@@ -42,5 +44,15 @@ function isApiErrorBody(value: unknown): value is ApiErrorBody {
     typeof candidate.message === 'object' &&
     candidate.message !== null &&
     typeof candidate.message.it === 'string'
+  );
+}
+
+function validDetails(value: unknown): ApiFieldProblem[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (item): item is ApiFieldProblem =>
+      typeof item?.field === 'string' &&
+      typeof item?.message?.it === 'string' &&
+      typeof item?.message?.en === 'string',
   );
 }

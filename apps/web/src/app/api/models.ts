@@ -83,11 +83,19 @@ export interface ServiceQuery {
   pageSize?: number;
 }
 
+/** One refused field of a validation error: `message` completes a sentence about that field. */
+export interface ApiFieldProblem {
+  field: string;
+  message: LocalizedText;
+}
+
 /** The body of every error response. */
 export interface ApiErrorBody {
   code: string;
   message: LocalizedText;
   field?: string;
+  /** With VALIDATION_FAILED: each refused field, the first one being `field`. */
+  details?: ApiFieldProblem[];
 }
 
 /** How people can sign in: the password is always there; SPID/CIE once the Ambito has enabled it. */
@@ -161,4 +169,126 @@ export interface Registration {
   comune: string;
   address?: string;
   privacyAccepted: true;
+}
+
+/** First sign-in with the username and one-time code of an access letter. */
+export interface FirstAccessRequest {
+  username: string;
+  /** As printed (ABCD-EFGH-JKMN); dashes, spaces and case do not matter. */
+  code: string;
+  password: string;
+}
+
+export const ORGANISATION_KINDS = ['cooperative', 'association', 'shop'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const SHOP_CATEGORIES = [
+  'alimentari',
+  'farmacia',
+  'abbigliamento',
+  'cartoleria',
+  'casalinghi',
+  'ottica',
+] as const;
+export type ShopCategory = (typeof SHOP_CATEGORIES)[number];
+
+export const ACCREDITATION_STATUSES = ['pending', 'accredited', 'rejected'] as const;
+export type AccreditationStatus = (typeof ACCREDITATION_STATUSES)[number];
+
+export type OrganisationRole = 'owner' | 'staff';
+
+/** An organisation and its owner's account, as they sign up; the organisation waits for accreditation. */
+export interface OrganisationSignUp {
+  kind: OrganisationKind;
+  name: string;
+  legalName: string;
+  /** Partita IVA: 11 digits, the last a check digit. */
+  vatNumber: string;
+  email: string;
+  phone?: string;
+  /** With its protocol (https://…). */
+  website?: string;
+  /** Slug of the Comune of the registered office. */
+  comune: string;
+  address: string;
+  /** For shops only. */
+  shopCategory?: ShopCategory;
+  owner: { firstName: string; lastName: string; email: string; password: string };
+}
+
+/** An organisation as its members and the Ambito office see it. */
+export interface Organisation {
+  id: string;
+  slug: string;
+  kind: OrganisationKind;
+  name: string;
+  legalName: string;
+  vatNumber: string | null;
+  email: string;
+  phone: string | null;
+  comune: ComuneRef;
+  address: string;
+  accreditationStatus: AccreditationStatus;
+  /** The office's note with its last decision (the reason, for a rejection). */
+  accreditationNote: string | null;
+  /** When it signed up: an ISO timestamp. */
+  createdAt: string;
+}
+
+/** One of the signed-in person's organisations, with their role in it. */
+export interface MemberOrganisation extends Organisation {
+  myRole: OrganisationRole;
+}
+
+export interface OrganisationMember {
+  userId: string;
+  displayName: string;
+  email: string | null;
+  role: OrganisationRole;
+}
+
+export interface Invitation {
+  email: string;
+  role: OrganisationRole;
+}
+
+export interface AccreditationDecision {
+  decision: Exclude<AccreditationStatus, 'pending'>;
+  note?: string;
+}
+
+/** A household in the list a social worker searches. */
+export interface HouseholdSummary {
+  id: string;
+  comune: ComuneRef;
+  /** The head of household's name; null when the household has no head yet. */
+  head: string | null;
+  members: number;
+  /** Whether someone can sign in for the household. */
+  hasAccount: boolean;
+}
+
+/** The person's data, as a social worker types it from an identity document. */
+export interface Person {
+  firstName: string;
+  lastName: string;
+  fiscalCode: string;
+  /** Calendar date, `YYYY-MM-DD`. */
+  dateOfBirth: string;
+}
+
+/** A household registered at a Social Point for a head of household without e-mail. */
+export interface AssistedRegistrationRequest {
+  /** Slug of one of the social worker's Comuni. */
+  comune: string;
+  /** Printed on the access letter. */
+  address: string;
+  head: Person;
+  members: NewMember[];
+}
+
+export interface AssistedRegistrationResult {
+  householdId: string;
+  /** What the head of household signs in with, printed on the access letter. */
+  username: string;
 }

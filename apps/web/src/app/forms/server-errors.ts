@@ -26,20 +26,48 @@ export interface SubmitFailure {
 }
 
 /**
- * Splits an API failure between the form's fields (the server's `field` equals the request's
- * property name, which is also the form model's) and a message for the whole form.
+ * Splits an API failure between the form's fields and a message for the whole form. The server's
+ * `field` is the request's property path (`owner.email`, `members.0.fiscalCode`), which is also the
+ * form model's; `aliases` maps the names a server uses that are not (a bare `fiscalCode` for the
+ * head of household, say) to the form's own path.
  */
-export function submitFailure<T extends object>(form: FieldTree<T>, error: unknown): SubmitFailure {
+export function submitFailure<T extends object>(
+  form: FieldTree<T>,
+  error: unknown,
+  aliases: Readonly<Record<string, string>> = {},
+): SubmitFailure {
   const apiError = ApiError.from(error);
-  const field = apiError.field ? fieldNamed(form, apiError.field) : null;
+  const name = apiError.field ? (aliases[apiError.field] ?? apiError.field) : null;
+  const field = name ? fieldAt(form, name) : null;
   if (field && apiError.userMessage) {
-    return { fieldErrors: [new ServerFieldError(apiError.userMessage, field)], formError: null };
+    return { fieldErrors: [new ServerFieldError(fieldMessage(apiError), field)], formError: null };
   }
   return { fieldErrors: [], formError: apiError };
 }
 
-function fieldNamed<T extends object>(form: FieldTree<T>, name: string): FieldTree<unknown> | null {
-  const model: object = untracked(() => form().value());
-  if (!Object.hasOwn(model, name)) return null;
-  return (form as unknown as Record<string, FieldTree<unknown>>)[name] ?? null;
+/**
+ * Under a field, its label already says which field is wrong: a validation failure's own words for
+ * that field ("il carattere di controllo non corrisponde…") read better than the whole message,
+ * which repeats the request's property name.
+ */
+function fieldMessage(error: ApiError): LocalizedText {
+  const own = error.details.find((problem) => problem.field === error.field);
+  if (!own) return error.userMessage!;
+  return { it: capitalise(own.message.it), en: capitalise(own.message.en) };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The field at a dotted path, only if the form's model has it (an array index must be in range). */
+function fieldAt<T extends object>(form: FieldTree<T>, path: string): FieldTree<unknown> | null {
+  let field: unknown = form;
+  let model: unknown = untracked(() => form().value());
+  for (const key of path.split('.')) {
+    if (typeof model !== 'object' || model === null || !Object.hasOwn(model, key)) return null;
+    model = (model as Record<string, unknown>)[key];
+    field = (field as Record<string, unknown> | undefined)?.[key];
+  }
+  return typeof field === 'function' ? (field as FieldTree<unknown>) : null;
 }

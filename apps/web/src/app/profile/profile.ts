@@ -7,19 +7,23 @@ import { of } from 'rxjs';
 import { ApiError } from '../api/api-error';
 import { type Member } from '../api/models';
 import { PiazzaApi } from '../api/piazza-api';
-import { CalendarDatePipe } from '../i18n/calendar-date';
+import { HouseholdMembers } from '../household/household-members/household-members';
 import { LocalizedPipe } from '../i18n/localized';
 import { Icon } from '../layout/icon/icon';
+import { RoleAreaLinks } from '../layout/role-area-links/role-area-links';
+import { roleAreasFor } from '../session/role-areas';
 import { Session } from '../session/session';
+import { AccountPrivacy } from './account-privacy/account-privacy';
 import { AddMember } from './add-member/add-member';
 
 /**
- * "Il mio profilo": who is signed in, with which roles, and for a citizen the household the
- * Comune's support is assigned to, where they can add the other members.
+ * "Il mio profilo": who is signed in, with which roles and the work areas they open, for a citizen
+ * the household the Comune's support is assigned to (where they can add the other members), and
+ * the person's rights over their data.
  */
 @Component({
   selector: 'pz-profile',
-  imports: [TranslatePipe, LocalizedPipe, CalendarDatePipe, Icon, AddMember],
+  imports: [TranslatePipe, LocalizedPipe, Icon, RoleAreaLinks, HouseholdMembers, AddMember, AccountPrivacy],
   templateUrl: './profile.html',
   styleUrl: './profile.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -30,6 +34,7 @@ export class Profile {
   protected readonly session = inject(Session);
 
   protected readonly isCitizen = computed(() => this.session.me()?.roles.includes('citizen') ?? false);
+  protected readonly areas = computed(() => roleAreasFor(this.session.me()?.roles));
 
   protected readonly household = rxResource({
     params: () => (this.isCitizen() ? true : undefined),

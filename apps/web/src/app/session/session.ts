@@ -2,7 +2,7 @@ import { computed, inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
 import { ApiError } from '../api/api-error';
-import { type Credentials, type Me } from '../api/models';
+import { type Credentials, type Me, type Role } from '../api/models';
 import { PiazzaApi } from '../api/piazza-api';
 
 /** `unknown` until the server has said whether this browser has a session. */
@@ -18,6 +18,7 @@ export class Session {
 
   private readonly state = signal<{ status: SessionStatus; me: Me | null }>({ status: 'unknown', me: null });
   private readonly signOutFailed = signal(false);
+  private readonly deleted = signal(false);
   private loading: Promise<void> | null = null;
 
   readonly status = computed(() => this.state().status);
@@ -25,6 +26,13 @@ export class Session {
   readonly signedIn = computed(() => this.state().status === 'signed-in');
   /** True after "Esci" failed: the session may still be open on the server and the user must know. */
   readonly logoutFailed = this.signOutFailed.asReadonly();
+  /** True after the person deleted their account here, until they dismiss the notice or sign in again. */
+  readonly accountDeleted = this.deleted.asReadonly();
+
+  /** True when the person signed in has at least one of these roles. */
+  hasRole(...roles: Role[]): boolean {
+    return this.me()?.roles.some((role) => roles.includes(role)) ?? false;
+  }
 
   /** Finds out who is signed in, once; later calls wait for the same answer. Never rejects. */
   load(): Promise<void> {
@@ -35,9 +43,21 @@ export class Session {
   /** Signs in; fails with the server's {@link ApiError} (wrong credentials, locked account…). */
   async login(credentials: Credentials): Promise<Me> {
     const me = await firstValueFrom(this.api.login(credentials));
+    this.signedInAs(me);
+    return me;
+  }
+
+  /** Another request opened the session and answered who it is for (first access with a letter). */
+  signedInAs(me: Me): void {
     this.state.set({ status: 'signed-in', me });
     this.signOutFailed.set(false);
-    return me;
+    this.deleted.set(false);
+  }
+
+  /** Asks the server again who is signed in, after something changed the account (a new role). */
+  refresh(): Promise<void> {
+    this.loading = this.readMe();
+    return this.loading;
   }
 
   /** Ends this browser's session. Resolves false, and says so through {@link logoutFailed}, if it could not. */
@@ -55,8 +75,18 @@ export class Session {
     this.state.set({ status: 'anonymous', me: null });
   }
 
+  /** The account was deleted: the server ended the session with it. */
+  accountWasDeleted(): void {
+    this.state.set({ status: 'anonymous', me: null });
+    this.deleted.set(true);
+  }
+
   dismissLogoutFailure(): void {
     this.signOutFailed.set(false);
+  }
+
+  dismissAccountDeleted(): void {
+    this.deleted.set(false);
   }
 
   private async readMe(): Promise<void> {

@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   DOCUMENT,
   type ElementRef,
   inject,
@@ -8,8 +9,8 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
-import { email, form, FormField, FormRoot, required, submit } from '@angular/forms/signals';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { form, FormField, FormRoot, required, submit } from '@angular/forms/signals';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 
@@ -26,8 +27,9 @@ import { safeReturnPath } from '../../session/return-path';
 import { Session } from '../../session/session';
 
 /**
- * "Accedi": e-mail and password, and SPID/CIE when the Ambito has enabled it. After signing in the
- * person goes back to the page that sent them here (`ritorno`), or to their profile.
+ * "Accedi": e-mail (or the username of an access letter) and password, and SPID/CIE when the Ambito
+ * has enabled it. After signing in the person goes back to the page that sent them here (`ritorno`),
+ * or to their profile; SPID/CIE takes the same return path through the identity provider.
  */
 @Component({
   selector: 'pz-login',
@@ -54,16 +56,23 @@ export class Login {
   private readonly injector = inject(Injector);
   private readonly formElement = viewChild.required<ElementRef<HTMLFormElement>>('formElement');
 
+  // `email` is the API's name for the field; a username from an access letter goes there too.
   private readonly credentials = signal<Credentials>({ email: '', password: '' });
   protected readonly form = form(this.credentials, (path) => {
-    required(path.email, { message: 'forms.emailRequired' });
-    email(path.email, { message: 'forms.emailInvalid' });
+    required(path.email, { message: 'login.identifierRequired' });
     required(path.password, { message: 'login.passwordRequired' });
   });
 
+  private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });
+  private readonly returnPath = computed(() =>
+    safeReturnPath(this.query().get('ritorno'), this.document.location.origin),
+  );
+
   protected readonly failure = signal<ApiError | null>(null);
+  /** The SPID/CIE sign-in came back here without a session (cancelled, refused, provider down). */
+  protected readonly spidFailed = computed(() => this.query().get('errore') === 'spid');
   protected readonly methods = rxResource({ stream: () => this.api.authMethods() });
-  protected readonly oidcStartUrl = this.api.oidcStartUrl();
+  protected readonly oidcStartUrl = computed(() => this.api.oidcStartUrl(this.returnPath()));
 
   protected async signIn(): Promise<void> {
     this.failure.set(null);
@@ -79,11 +88,7 @@ export class Login {
       }
     });
     if (signedIn && !this.failure()) {
-      const target = safeReturnPath(
-        this.route.snapshot.queryParamMap.get('ritorno'),
-        this.document.location.origin,
-      );
-      await this.router.navigateByUrl(target);
+      await this.router.navigateByUrl(this.returnPath());
     } else if (!this.failure()) {
       focusFirstInvalid(this.formElement().nativeElement, this.injector);
     }

@@ -84,7 +84,7 @@ export class SignUp {
   protected readonly form = form(this.model, (path) => {
     required(path.firstName, { message: 'signUp.firstNameRequired' });
     required(path.lastName, { message: 'signUp.lastNameRequired' });
-    fiscalCodeRules(path.fiscalCode);
+    fiscalCodeRules(path.fiscalCode, path.dateOfBirth);
     dateOfBirthRules(path.dateOfBirth);
     required(path.comune, { message: 'signUp.comuneRequired' });
     required(path.email, { message: 'forms.emailRequired' });

@@ -9,14 +9,16 @@ import { PiazzaApi } from '../../api/piazza-api';
 import { LocalizedPipe } from '../../i18n/localized';
 import { ContactList } from '../../layout/contact-list/contact-list';
 import { Icon } from '../../layout/icon/icon';
+import { ResendVerification } from '../resend-verification/resend-verification';
 
 /**
  * Where the link in the confirmation e-mail lands (`/accesso/verifica?token=…`): confirms the
- * address once per token, on arrival, and says how it went.
+ * address once per token, on arrival, and says how it went; a link that no longer works can be
+ * sent again.
  */
 @Component({
   selector: 'pz-verify-email',
-  imports: [RouterLink, TranslatePipe, LocalizedPipe, Icon, ContactList],
+  imports: [RouterLink, TranslatePipe, LocalizedPipe, Icon, ContactList, ResendVerification],
   templateUrl: './verify-email.html',
   styleUrl: './verify-email.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

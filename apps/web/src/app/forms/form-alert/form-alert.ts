@@ -28,6 +28,8 @@ import { LocalizedPipe } from '../../i18n/localized';
 })
 export class FormAlert {
   readonly error = input.required<ApiError>();
+  /** A translation key said instead of the server's message, where the page knows better what to say. */
+  readonly messageKey = input<string | null>(null);
 
   /** Without a message from the server: no answer at all, or an answer we cannot read. */
   protected readonly fallbackKey = computed(() =>

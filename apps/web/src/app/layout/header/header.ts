@@ -2,6 +2,7 @@ import {
   afterNextRender,
   ChangeDetectionStrategy,
   Component,
+  computed,
   type ElementRef,
   inject,
   Injector,
@@ -12,6 +13,7 @@ import { Router, RouterLink, RouterLinkActive } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 
 import { LocalizedPipe } from '../../i18n/localized';
+import { roleAreasFor } from '../../session/role-areas';
 import { Session } from '../../session/session';
 import { AmbitoSettings } from '../../settings/ambito-settings';
 import { Icon } from '../icon/icon';
@@ -44,12 +46,22 @@ export class Header {
   private readonly menuClose = viewChild.required<ElementRef<HTMLButtonElement>>('menuClose');
   private readonly menuPanel = viewChild.required<ElementRef<HTMLElement>>('menuPanel');
 
-  protected readonly navItems: NavItem[] = [
+  private readonly publicNavItems: NavItem[] = [
     { path: '/', label: 'nav.home', exact: true },
     { path: '/catalogo', label: 'nav.catalogue', exact: false },
     { path: '/buoni', label: 'nav.vouchers', exact: false },
     { path: '/operatori', label: 'nav.operators', exact: false },
   ];
+
+  /** Everyone's sections, then the work areas of the operator signed in. */
+  protected readonly navItems = computed<NavItem[]>(() => [
+    ...this.publicNavItems,
+    ...roleAreasFor(this.session.me()?.roles).map((area) => ({
+      path: area.path,
+      label: area.label,
+      exact: false,
+    })),
+  ]);
 
   protected openMenu(): void {
     this.menuOpen.set(true);

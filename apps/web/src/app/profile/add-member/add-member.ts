@@ -56,7 +56,7 @@ export class AddMember {
   protected readonly form = form(this.model, (path) => {
     required(path.firstName, { message: 'addMember.firstNameRequired' });
     required(path.lastName, { message: 'addMember.lastNameRequired' });
-    fiscalCodeRules(path.fiscalCode);
+    fiscalCodeRules(path.fiscalCode, path.dateOfBirth);
     dateOfBirthRules(path.dateOfBirth);
     required(path.relation, { message: 'addMember.relationRequired' });
   });

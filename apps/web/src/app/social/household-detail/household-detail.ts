@@ -1,0 +1,68 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { map } from 'rxjs';
+
+import { ApiError } from '../../api/api-error';
+import { PiazzaApi } from '../../api/piazza-api';
+import { HouseholdMembers } from '../../household/household-members/household-members';
+import { LocalizedPipe } from '../../i18n/localized';
+import { Session } from '../../session/session';
+import { AccessLetter } from '../access-letter/access-letter';
+
+/**
+ * One household of the social worker's Comuni: where it lives, its members, and the access letter
+ * for a head of household registered without e-mail. The server records every opening.
+ */
+@Component({
+  selector: 'pz-household-detail',
+  imports: [RouterLink, TranslatePipe, LocalizedPipe, HouseholdMembers, AccessLetter],
+  templateUrl: './household-detail.html',
+  styleUrl: './household-detail.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class HouseholdDetail {
+  private readonly api = inject(PiazzaApi);
+  private readonly session = inject(Session);
+  private readonly router = inject(Router);
+
+  protected readonly id = toSignal(
+    inject(ActivatedRoute).paramMap.pipe(map((params) => params.get('id') ?? '')),
+    {
+      requireSync: true,
+    },
+  );
+
+  protected readonly household = rxResource({
+    params: () => this.id(),
+    stream: ({ params: id }) => this.api.socialHousehold(id),
+  });
+
+  protected readonly loadError = computed(() => {
+    const error = this.household.error();
+    return error ? ApiError.from(error) : null;
+  });
+
+  /** The head of household's name, for the title. */
+  protected readonly head = computed(() => {
+    if (!this.household.hasValue()) return null;
+    const head = this.household.value().members.find((member) => member.relation === 'self');
+    return head ? `${head.firstName} ${head.lastName}` : null;
+  });
+
+  constructor() {
+    effect(() => {
+      if (this.loadError()?.status === 401) {
+        this.session.expired();
+        void this.router.navigate(['/accedi'], {
+          queryParams: { ritorno: `/servizi-sociali/nuclei/${this.id()}` },
+        });
+      }
+    });
+  }
+
+  protected retry(): void {
+    this.household.reload();
+  }
+}
