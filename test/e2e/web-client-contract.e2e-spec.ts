@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useTestApi } from '../support/test-api';
+
+const CLIENT = join(__dirname, '../../apps/web/src/app/api/piazza-api.ts');
+
+/**
+ * Every call of the web app's one API client, as (method, path): the path literals of the client, with
+ * `${…}` parameters read as OpenAPI's `{id}`, and the verb named just before each literal.
+ */
+function clientCalls(): { method: string; path: string; at: string }[] {
+  const source = readFileSync(CLIENT, 'utf8');
+  const calls: { method: string; path: string; at: string }[] = [];
+  for (const match of source.matchAll(/['`](?:\$\{this\.baseUrl\})?(\/[a-z][^'`\s]*)['`]/g)) {
+    if (match[1] === '/api') continue; // the base URL itself
+    const before = source.slice(Math.max(0, match.index - 120), match.index);
+    const verb = [...before.matchAll(/\b(get|post|put|patch|delete)\b/gi)].pop()?.[1] ?? 'get';
+    const path = '/api' + match[1].replace(/\$\{[^}]+\}/g, '{id}').split('?')[0];
+    calls.push({
+      method: verb.toLowerCase(),
+      path,
+      at: `piazza-api.ts:${source.slice(0, match.index).split('\n').length}`,
+    });
+  }
+  return calls;
+}
+
+describe('The web app calls only what the API publishes', () => {
+  const api = useTestApi();
+
+  it('finds every path and method of the web client in the OpenAPI document', async () => {
+    const res = await api.app.inject({ method: 'GET', url: '/api/docs-json' });
+    const paths = res.json<{ paths: Record<string, Record<string, unknown>> }>().paths;
+    const calls = clientCalls();
+    expect(calls.length).toBeGreaterThan(20);
+    expect(calls).toContainEqual(
+      expect.objectContaining({ method: 'post', path: '/api/social/households/{id}/access-letter' }),
+    );
+    const unknown = calls
+      .filter((c) => !paths[c.path]?.[c.method])
+      .map((c) => `${c.method.toUpperCase()} ${c.path} (${c.at})`);
+    expect(unknown).toEqual([]);
+  });
+});
