@@ -108,7 +108,9 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
       .setTitle('Piazza API')
       .setDescription(
         'Welfare marketplace of the Ambito. Errors are always `{ code, message: { it, en }, field? }`; ' +
-          'every response carries an `x-request-id` header.',
+          'every response carries an `x-request-id` header. Signing in sets an httpOnly session cookie. ' +
+          'Every POST, PUT, PATCH or DELETE must send back the `XSRF-TOKEN` cookie (set on any GET under /api) ' +
+          'in the `X-XSRF-TOKEN` header, as browsers running the web app do.',
       )
       .setVersion('0.1.0')
       .build(),
