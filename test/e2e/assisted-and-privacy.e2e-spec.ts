@@ -150,6 +150,29 @@ describe('Assisted registration at a Social Point, and GDPR export and erasure',
     });
   });
 
+  it('lets the social worker keep an assisted household up to date, but not one that manages itself', async () => {
+    const worker = await HttpClient.signedIn(api.app, 'assistente.sociale@demo.piazza.example');
+    const [rosa] = (await worker.get('/api/social/households?q=senzamail')).body;
+    const grandchild = {
+      firstName: 'Nina',
+      lastName: 'Senzamail',
+      fiscalCode: withCheck('SNZNNI15A41L319'),
+      dateOfBirth: '2015-01-01',
+      relation: 'other',
+    };
+    const added = await worker.post(`/api/social/households/${rosa.id}/members`, grandchild);
+    expect(added.status).toBe(201);
+    expect((await worker.get(`/api/social/households/${rosa.id}`)).body.members).toHaveLength(3);
+
+    const [demo] = (await worker.get('/api/social/households?q=giulia')).body;
+    const refused = await worker.post(`/api/social/households/${demo.id}/members`, {
+      ...grandchild,
+      fiscalCode: withCheck('SNZNNI15A42L319'),
+      dateOfBirth: '2015-01-02',
+    });
+    expect([refused.status, refused.body.code]).toEqual([409, 'HOUSEHOLD_SELF_MANAGED']);
+  });
+
   it('refuses a letter for a household of another Comune as if it did not exist', async () => {
     const db = api.app.get(DataSource);
     const [{ id }] = await db.query(

@@ -111,6 +111,19 @@ const MATRIX: Record<string, Rule> = {
     request: () => ({ path: '/api/social/households', body: {} }),
     expect: { anonymous: 401, signedIn: 403, otherSocialWorker: 400 },
   },
+  'POST /api/social/households/{id}/members': {
+    request: (f) => ({
+      path: `/api/social/households/${f.householdB}/members`,
+      body: {
+        firstName: 'Ada',
+        lastName: 'Bianchi',
+        fiscalCode: 'BNCDAA20A41C343X',
+        dateOfBirth: '2020-01-01',
+        relation: 'child',
+      },
+    }),
+    expect: { anonymous: 401, signedIn: 403, otherSocialWorker: 404 },
+  },
   'POST /api/social/households/{id}/access-letter': {
     request: (f) => ({ path: `/api/social/households/${f.householdB}/access-letter` }),
     expect: { anonymous: 401, signedIn: 403, otherSocialWorker: 404 },

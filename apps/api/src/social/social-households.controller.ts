@@ -4,12 +4,14 @@ import { type RequestContext, TransactionRunner } from '@piazza/core';
 import {
   AssistedAccessService,
   type HouseholdSummary,
+  type MemberView,
   HouseholdService,
   type HouseholdView,
 } from '@piazza/identity';
 import { Roles } from '../auth/access.decorators';
 import { Ctx } from '../context/ctx.decorator';
 import { UuidParam } from '../context/uuid-param.pipe';
+import { AddMemberDto } from '../auth/auth.dto';
 import { HouseholdSearchQuery } from '../organisations/organisation.dto';
 import { AssistedRegistrationDto } from './assisted.dto';
 
@@ -30,6 +32,17 @@ export class SocialHouseholdsController {
   })
   register(@Ctx() ctx: RequestContext, @Body() body: AssistedRegistrationDto) {
     return this.tx.run(ctx, (c) => this.assisted.register(c, body));
+  }
+
+  @Post(':id/members')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Add a person to a household of your Comuni whose head has no e-mail' })
+  addMember(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam) id: string,
+    @Body() body: AddMemberDto,
+  ): Promise<MemberView> {
+    return this.tx.run(ctx, (c) => this.households.addMemberAsSocialWorker(c, id, body));
   }
 
   @Post(':id/access-letter')

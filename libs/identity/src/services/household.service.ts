@@ -88,6 +88,40 @@ export class HouseholdService {
     const userId = requireActor(ctx);
     const household = await ctx.em.findOne(Household, { where: { ownerUserId: userId } });
     if (!household) throw new HouseholdNotFoundError();
+    return this.insertMember(ctx, household, input);
+  }
+
+  /**
+   * A social worker adds a person to a household of their Comuni whose head has no e-mail (registered at
+   * a Social Point): such a family cannot keep its data up to date alone. Other households: 404.
+   */
+  async addMemberAsSocialWorker(
+    ctx: RequestContext,
+    householdId: string,
+    input: PersonInput & { relation: Exclude<Relationship, 'self'> },
+  ): Promise<MemberView> {
+    const comuneIds = socialWorkerComuni(ctx);
+    const household = await ctx.em.findOne(Household, { where: { id: householdId } });
+    if (!household || !comuneIds.includes(household.comuneId)) {
+      throw new NotFoundError({ it: 'Il nucleo familiare', en: 'The household' });
+    }
+    const owner = household.ownerUserId
+      ? await ctx.em.findOne(UserAccount, { where: { id: household.ownerUserId } })
+      : null;
+    if (owner?.email) {
+      throw new DomainError('HOUSEHOLD_SELF_MANAGED', 409, {
+        it: 'Questo nucleo ha un indirizzo e-mail e aggiorna i propri dati da solo.',
+        en: 'This household has an e-mail address and keeps its own data up to date.',
+      });
+    }
+    return this.insertMember(ctx, household, input);
+  }
+
+  private async insertMember(
+    ctx: RequestContext,
+    household: Household,
+    input: PersonInput & { relation: Exclude<Relationship, 'self'> },
+  ): Promise<MemberView> {
     const person = checkPerson(input);
     try {
       const member = await ctx.em.save(HouseholdMember, {
