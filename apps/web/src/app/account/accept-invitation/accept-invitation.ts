@@ -21,8 +21,7 @@ import { FieldError } from '../../forms/field-error/field-error';
 import { FieldStatus } from '../../forms/field-status';
 import { focusFirstInvalid } from '../../forms/focus-first-invalid';
 import { FormAlert } from '../../forms/form-alert/form-alert';
-import { PasswordToggle } from '../../forms/password-toggle/password-toggle';
-import { PASSWORD_MIN_LENGTH } from '../../forms/person-rules';
+import { NewPasswordFields, newPasswordRules } from '../../forms/new-password-fields/new-password-fields';
 import { submitFailure } from '../../forms/server-errors';
 import { Icon } from '../../layout/icon/icon';
 import { Session } from '../../session/session';
@@ -45,7 +44,7 @@ const DISPLAY_NAME_MIN_LENGTH = 2;
     FieldStatus,
     FieldError,
     FormAlert,
-    PasswordToggle,
+    NewPasswordFields,
     Icon,
   ],
   templateUrl: './accept-invitation.html',
@@ -73,8 +72,7 @@ export class AcceptInvitation {
   protected readonly form = form(this.model, (path) => {
     required(path.displayName, { message: 'acceptInvitation.displayNameRequired' });
     minLength(path.displayName, DISPLAY_NAME_MIN_LENGTH, { message: 'acceptInvitation.displayNameRequired' });
-    required(path.password, { message: 'forms.passwordRequired' });
-    minLength(path.password, PASSWORD_MIN_LENGTH, { message: 'forms.passwordTooShort' });
+    newPasswordRules(path.password);
   });
 
   protected readonly failure = signal<ApiError | null>(null);

@@ -7,7 +7,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { form, FormField, FormRoot, minLength, required, submit, validate } from '@angular/forms/signals';
+import { form, FormField, FormRoot, required, submit, validate } from '@angular/forms/signals';
 import { Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
@@ -18,8 +18,7 @@ import { FieldError } from '../../forms/field-error/field-error';
 import { FieldStatus } from '../../forms/field-status';
 import { focusFirstInvalid } from '../../forms/focus-first-invalid';
 import { FormAlert } from '../../forms/form-alert/form-alert';
-import { PasswordToggle } from '../../forms/password-toggle/password-toggle';
-import { PASSWORD_MIN_LENGTH } from '../../forms/person-rules';
+import { NewPasswordFields, newPasswordRules } from '../../forms/new-password-fields/new-password-fields';
 import { submitFailure } from '../../forms/server-errors';
 import { UppercaseInput } from '../../forms/uppercase-input';
 import { ContactList } from '../../layout/contact-list/contact-list';
@@ -42,7 +41,7 @@ const ACCESS_CODE_SHAPE = /^[A-Z0-9]{12}$/;
     FieldStatus,
     FieldError,
     FormAlert,
-    PasswordToggle,
+    NewPasswordFields,
     UppercaseInput,
     ContactList,
   ],
@@ -66,14 +65,7 @@ export class FirstAccess {
         ? { kind: 'accessCode', message: 'firstAccess.codeShape' }
         : undefined,
     );
-    required(path.password, { message: 'forms.passwordRequired' });
-    minLength(path.password, PASSWORD_MIN_LENGTH, { message: 'forms.passwordTooShort' });
-    required(path.confirmation, { message: 'newPassword.confirmationRequired' });
-    validate(path.confirmation, ({ value, valueOf }) =>
-      value() && value() !== valueOf(path.password)
-        ? { kind: 'mismatch', message: 'newPassword.mismatch' }
-        : undefined,
-    );
+    newPasswordRules(path.password, path.confirmation);
   });
 
   protected readonly failure = signal<ApiError | null>(null);

@@ -10,36 +10,23 @@ import {
   viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { form, FormField, FormRoot, minLength, required, submit, validate } from '@angular/forms/signals';
+import { form, FormRoot, submit } from '@angular/forms/signals';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom, map } from 'rxjs';
 
 import { type ApiError } from '../../api/api-error';
 import { PiazzaApi } from '../../api/piazza-api';
-import { FieldError } from '../../forms/field-error/field-error';
-import { FieldStatus } from '../../forms/field-status';
 import { focusFirstInvalid } from '../../forms/focus-first-invalid';
 import { FormAlert } from '../../forms/form-alert/form-alert';
-import { PasswordToggle } from '../../forms/password-toggle/password-toggle';
-import { PASSWORD_MIN_LENGTH } from '../../forms/person-rules';
+import { NewPasswordFields, newPasswordRules } from '../../forms/new-password-fields/new-password-fields';
 import { submitFailure } from '../../forms/server-errors';
 import { Icon } from '../../layout/icon/icon';
 
 /** Where the reset link lands (`/accesso/nuova-password?token=…`): choose a new password, twice. */
 @Component({
   selector: 'pz-new-password',
-  imports: [
-    RouterLink,
-    TranslatePipe,
-    FormRoot,
-    FormField,
-    FieldStatus,
-    FieldError,
-    FormAlert,
-    PasswordToggle,
-    Icon,
-  ],
+  imports: [RouterLink, TranslatePipe, FormRoot, FormAlert, NewPasswordFields, Icon],
   templateUrl: './new-password.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -56,14 +43,7 @@ export class NewPassword {
 
   private readonly model = signal({ password: '', confirmation: '' });
   protected readonly form = form(this.model, (path) => {
-    required(path.password, { message: 'forms.passwordRequired' });
-    minLength(path.password, PASSWORD_MIN_LENGTH, { message: 'forms.passwordTooShort' });
-    required(path.confirmation, { message: 'newPassword.confirmationRequired' });
-    validate(path.confirmation, ({ value, valueOf }) =>
-      value() && value() !== valueOf(path.password)
-        ? { kind: 'mismatch', message: 'newPassword.mismatch' }
-        : undefined,
-    );
+    newPasswordRules(path.password, path.confirmation);
   });
 
   // Another reset link opened in the same tab starts over.
