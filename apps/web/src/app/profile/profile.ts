@@ -8,13 +8,13 @@ import { ApiError } from '../api/api-error';
 import { type Member } from '../api/models';
 import { PiazzaApi } from '../api/piazza-api';
 import { HouseholdMembers } from '../household/household-members/household-members';
-import { LocalizedPipe } from '../i18n/localized';
 import { Icon } from '../layout/icon/icon';
 import { RoleAreaLinks } from '../layout/role-area-links/role-area-links';
 import { roleAreasFor } from '../session/role-areas';
 import { Session } from '../session/session';
 import { AccountPrivacy } from './account-privacy/account-privacy';
 import { AddMember } from './add-member/add-member';
+import { LoadError } from '../layout/load-error/load-error';
 
 /**
  * "Il mio profilo": who is signed in, with which roles and the work areas they open, for a citizen
@@ -23,7 +23,7 @@ import { AddMember } from './add-member/add-member';
  */
 @Component({
   selector: 'pz-profile',
-  imports: [TranslatePipe, LocalizedPipe, Icon, RoleAreaLinks, HouseholdMembers, AddMember, AccountPrivacy],
+  imports: [LoadError, TranslatePipe, Icon, RoleAreaLinks, HouseholdMembers, AddMember, AccountPrivacy],
   templateUrl: './profile.html',
   styleUrl: './profile.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -18,11 +18,11 @@ import { map } from 'rxjs';
 import { ApiError } from '../../api/api-error';
 import { type AccreditationStatus as Status, type Organisation } from '../../api/models';
 import { PiazzaApi } from '../../api/piazza-api';
-import { LocalizedPipe } from '../../i18n/localized';
 import { AccreditationStatus } from '../../organisation/accreditation-status/accreditation-status';
 import { OrganisationDetails } from '../../organisation/organisation-details/organisation-details';
 import { Session } from '../../session/session';
 import { AccreditationDecision } from '../accreditation-decision/accreditation-decision';
+import { LoadError } from '../../layout/load-error/load-error';
 
 /** The `stato` query parameter, in Italian as the address bar shows it. */
 const STATUS_PARAMS: Record<string, Status> = {
@@ -45,9 +45,9 @@ interface StatusTab {
 @Component({
   selector: 'pz-accreditation-queue',
   imports: [
+    LoadError,
     RouterLink,
     TranslatePipe,
-    LocalizedPipe,
     AccreditationStatus,
     OrganisationDetails,
     AccreditationDecision,

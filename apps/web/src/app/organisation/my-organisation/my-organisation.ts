@@ -5,13 +5,13 @@ import { TranslatePipe } from '@ngx-translate/core';
 
 import { ApiError } from '../../api/api-error';
 import { PiazzaApi } from '../../api/piazza-api';
-import { LocalizedPipe } from '../../i18n/localized';
 import { ContactList } from '../../layout/contact-list/contact-list';
 import { Icon } from '../../layout/icon/icon';
 import { Session } from '../../session/session';
 import { AccreditationStatus } from '../accreditation-status/accreditation-status';
 import { OrganisationDetails } from '../organisation-details/organisation-details';
 import { OrganisationPeople } from '../organisation-people/organisation-people';
+import { LoadError } from '../../layout/load-error/load-error';
 
 /**
  * "Il mio ente": the organisations the provider or merchant belongs to, where each stands with the
@@ -20,9 +20,9 @@ import { OrganisationPeople } from '../organisation-people/organisation-people';
 @Component({
   selector: 'pz-my-organisation',
   imports: [
+    LoadError,
     RouterLink,
     TranslatePipe,
-    LocalizedPipe,
     Icon,
     ContactList,
     AccreditationStatus,

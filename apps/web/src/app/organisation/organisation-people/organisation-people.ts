@@ -4,13 +4,13 @@ import { TranslatePipe } from '@ngx-translate/core';
 
 import { ApiError } from '../../api/api-error';
 import { PiazzaApi } from '../../api/piazza-api';
-import { LocalizedPipe } from '../../i18n/localized';
 import { InvitePerson } from '../invite-person/invite-person';
+import { LoadError } from '../../layout/load-error/load-error';
 
 /** The people of one organisation, and for its owners the form to invite someone. */
 @Component({
   selector: 'pz-organisation-people',
-  imports: [TranslatePipe, LocalizedPipe, InvitePerson],
+  imports: [LoadError, TranslatePipe, InvitePerson],
   templateUrl: './organisation-people.html',
   styleUrl: './organisation-people.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -7,9 +7,9 @@ import { map } from 'rxjs';
 import { ApiError } from '../../api/api-error';
 import { PiazzaApi } from '../../api/piazza-api';
 import { HouseholdMembers } from '../../household/household-members/household-members';
-import { LocalizedPipe } from '../../i18n/localized';
 import { Session } from '../../session/session';
 import { AccessLetter } from '../access-letter/access-letter';
+import { LoadError } from '../../layout/load-error/load-error';
 
 /**
  * One household of the social worker's Comuni: where it lives, its members, and the access letter
@@ -17,7 +17,7 @@ import { AccessLetter } from '../access-letter/access-letter';
  */
 @Component({
   selector: 'pz-household-detail',
-  imports: [RouterLink, TranslatePipe, LocalizedPipe, HouseholdMembers, AccessLetter],
+  imports: [LoadError, RouterLink, TranslatePipe, HouseholdMembers, AccessLetter],
   templateUrl: './household-detail.html',
   styleUrl: './household-detail.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

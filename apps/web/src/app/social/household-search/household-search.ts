@@ -6,9 +6,9 @@ import { map } from 'rxjs';
 
 import { ApiError } from '../../api/api-error';
 import { PiazzaApi } from '../../api/piazza-api';
-import { LocalizedPipe } from '../../i18n/localized';
 import { Icon } from '../../layout/icon/icon';
 import { Session } from '../../session/session';
+import { LoadError } from '../../layout/load-error/load-error';
 
 /**
  * "Nuclei familiari": the households of the social worker's Comuni, searched by a member's name or
@@ -16,7 +16,7 @@ import { Session } from '../../session/session';
  */
 @Component({
   selector: 'pz-household-search',
-  imports: [RouterLink, TranslatePipe, LocalizedPipe, Icon],
+  imports: [LoadError, RouterLink, TranslatePipe, Icon],
   templateUrl: './household-search.html',
   styleUrl: './household-search.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
