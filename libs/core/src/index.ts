@@ -23,3 +23,4 @@ export * from './redis/shared-redis';
 export * from './settings/ambito-settings.entity';
 export * from './settings/comune.entity';
 export * from './settings/settings.service';
+export * from './time/opening-hours';

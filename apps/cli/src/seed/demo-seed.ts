@@ -170,6 +170,7 @@ export async function seedDemoAmbito(
           keywords: s.keywords,
           location: organisation ? geoPoint(organisation.lat, organisation.lng) : null,
           publishedAt: accreditedAt,
+          firstApprovedAt: accreditedAt,
         };
       }),
     );

@@ -1,4 +1,4 @@
-import { BaseEntity, type GeoPoint } from '@piazza/core';
+import { BaseEntity, type GeoPoint, type OpeningHours } from '@piazza/core';
 import { Column, Entity, Index } from 'typeorm';
 
 /** A desk where social workers help families use the platform and apply for support. */
@@ -30,5 +30,12 @@ export class SocialPoint extends BaseEntity {
   description: string;
 
   @Column({ type: 'jsonb', default: () => `'[]'` })
-  openingHours: { day: number; opens: string; closes: string }[];
+  openingHours: OpeningHours[];
+
+  /** Languages spoken at the desk (ISO 639-1). */
+  @Column({ type: 'text', array: true, default: () => `'{it}'` })
+  languages: string[];
+
+  @Column({ type: 'text', default: '' })
+  accessibility: string;
 }

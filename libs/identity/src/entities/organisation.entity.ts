@@ -1,15 +1,9 @@
-import { BaseEntity, type GeoPoint } from '@piazza/core';
+import { BaseEntity, type GeoPoint, type OpeningHours } from '@piazza/core';
 import { Column, Entity, Index } from 'typeorm';
 
-export type OrganisationKind = 'cooperative' | 'association' | 'shop';
+export type OrganisationKind = 'cooperative' | 'association' | 'shop' | 'public_body';
 export type AccreditationStatus = 'pending' | 'accredited' | 'rejected';
 
-export interface OpeningHours {
-  /** ISO weekday: 1 = Monday ... 7 = Sunday. */
-  day: number;
-  opens: string;
-  closes: string;
-}
 
 /** A cooperative, an association or a shop. It acts only once the Ambito has accredited it. */
 @Entity('organisation')
@@ -34,6 +28,18 @@ export class Organisation extends BaseEntity {
 
   @Column({ type: 'text', default: '' })
   description: string;
+
+  /** The organisation's story, shown on its public page. */
+  @Column({ type: 'text', default: '' })
+  history: string;
+
+  /** Certified e-mail (PEC), when the organisation has one. */
+  @Column({ type: 'text', nullable: true })
+  pec: string | null;
+
+  /** When the logo last changed (null: no logo); also the logo URL's cache buster. */
+  @Column({ type: 'timestamptz', nullable: true })
+  logoUpdatedAt: Date | null;
 
   @Column({ type: 'text' })
   email: string;

@@ -84,6 +84,7 @@ export class VatNumberTakenError extends DomainError {
 export const ROLE_FOR_KIND: Record<OrganisationKind, Role> = {
   cooperative: 'provider',
   association: 'provider',
+  public_body: 'provider',
   shop: 'merchant',
 };
 

@@ -4,6 +4,7 @@ import { Catalogue1764000000002 } from './1764000000002-catalogue';
 import { Accounts1764000000003 } from './1764000000003-accounts';
 import { Organisations1764000000004 } from './1764000000004-organisations';
 import { AssistedAccess1764000000005 } from './1764000000005-assisted-access';
+import { Directory1764000000006 } from './1764000000006-directory';
 
 /**
  * Every migration of every library, in order. They live in one place so that one `migrate` runs them
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   Accounts1764000000003,
   Organisations1764000000004,
   AssistedAccess1764000000005,
+  Directory1764000000006,
 ];
