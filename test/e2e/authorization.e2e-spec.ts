@@ -1,11 +1,13 @@
 import { fiscalCodeCheckChar } from '@piazza/identity';
 import { DataSource } from 'typeorm';
 import { givenDemoAmbito } from '../support/demo-ambito';
-import { HttpClient } from '../support/http-client';
+import { HttpClient, type Method } from '../support/http-client';
 import { useTestApi } from '../support/test-api';
+import { ruleSet as catalogueRules } from './authorization/catalogue.rules';
+import { ruleSet as directoryRules } from './authorization/directory.rules';
+import { ruleSet as providerRules } from './authorization/provider.rules';
+import type { Fixture, Rule, RuleSet, Who } from './authorization/rule';
 
-type Who =
-  'anonymous' | 'citizenA' | 'citizenB' | 'otherProvider' | 'merchant' | 'otherSocialWorker' | 'admin';
 const EVERYONE: Who[] = [
   'anonymous',
   'citizenA',
@@ -16,37 +18,16 @@ const EVERYONE: Who[] = [
   'admin',
 ];
 
-interface Fixture {
-  /** An organisation that none of the actors belongs to. */
-  orgId: string;
-  /** Citizen B's household, resident in a Comune the social worker does not serve. */
-  householdB: string;
-}
-
-interface Rule {
-  /** The request to send: path (with real ids) and body. */
-  request: (f: Fixture) => { path: string; body?: unknown };
-  /** Expected status for each actor; `all` is the default. */
-  expect: Partial<Record<Who | 'all' | 'signedIn', number>>;
-  /** Ends sessions: run after every other rule, in this order. */
-  last?: number;
-}
+/** Rule sets of the areas added since identity, each in its own file under ./authorization. */
+const RULE_SETS: RuleSet[] = [catalogueRules, directoryRules, providerRules];
 
 /**
  * Every route of the API, and what each kind of caller gets. A route added without a line here makes the
  * first test fail: nobody forgets to decide who may call it.
  */
-const MATRIX: Record<string, Rule> = {
+const IDENTITY_RULES: Record<string, Rule> = {
   'GET /api/health': { request: () => ({ path: '/api/health' }), expect: { all: 200 } },
   'GET /api/settings': { request: () => ({ path: '/api/settings' }), expect: { all: 200 } },
-  'GET /api/catalogue/families': {
-    request: () => ({ path: '/api/catalogue/families' }),
-    expect: { all: 200 },
-  },
-  'GET /api/catalogue/services': {
-    request: () => ({ path: '/api/catalogue/services' }),
-    expect: { all: 200 },
-  },
   'GET /api/auth/methods': { request: () => ({ path: '/api/auth/methods' }), expect: { all: 200 } },
   'GET /api/auth/session': { request: () => ({ path: '/api/auth/session' }), expect: { all: 200 } },
   'POST /api/auth/verify-email/resend': {
@@ -206,6 +187,8 @@ const MATRIX: Record<string, Rule> = {
   },
 };
 
+const MATRIX: Record<string, Rule> = Object.assign({}, IDENTITY_RULES, ...RULE_SETS.map((set) => set.rules));
+
 function expected(rule: Rule, who: Who): number {
   const e = rule.expect;
   return e[who] ?? (who !== 'anonymous' ? e.signedIn : undefined) ?? e.all ?? NaN;
@@ -247,6 +230,8 @@ describe('Authorization: every route, every kind of caller', () => {
     );
     fixture.orgId = org.id;
 
+    for (const set of RULE_SETS) await set.setup?.(api.app, fixture);
+
     clients.anonymous = new HttpClient(api.app);
     clients.citizenA = await HttpClient.signedIn(api.app, 'famiglia@demo.piazza.example');
     clients.citizenB = await HttpClient.signedIn(api.app, 'cittadina.b@example.org', 'password-di-b-123');
@@ -271,12 +256,12 @@ describe('Authorization: every route, every kind of caller', () => {
     ([, a], [, b]) => Number(a.last ?? false) - Number(b.last ?? false),
   );
   it.each(ordered)('%s', async (route, rule) => {
-    const method = route.split(' ')[0] as 'GET' | 'POST';
+    const method = route.split(' ')[0] as Method;
     const { path, body } = rule.request(fixture);
     const got: Record<string, number> = {};
     const want: Record<string, number> = {};
     for (const who of EVERYONE) {
-      const res = method === 'GET' ? await clients[who].get(path) : await clients[who].post(path, body);
+      const res = await clients[who].send(method, path, body);
       got[who] = res.status;
       want[who] = expected(rule, who);
       expect(res.status).not.toBe(500);

@@ -1,10 +1,19 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OutgoingHttpHeaders } from 'node:http';
 
-interface Response {
+export interface Response {
   status: number;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
   headers: OutgoingHttpHeaders;
+  /** The body as sent, for files (iCalendar, images, PDF). */
+  raw: Buffer;
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface SendOptions {
+  csrf?: boolean;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -33,27 +42,49 @@ export class HttpClient {
     return this.send('GET', url);
   }
 
-  post(url: string, body?: unknown, options: { csrf?: boolean } = {}): Promise<Response> {
-    return this.send('POST', url, body, options.csrf ?? true);
+  post(url: string, body?: unknown, options: SendOptions = {}): Promise<Response> {
+    return this.send('POST', url, body, options);
   }
 
-  private async send(method: 'GET' | 'POST', url: string, body?: unknown, csrf = false): Promise<Response> {
+  put(url: string, body?: unknown, options: SendOptions = {}): Promise<Response> {
+    return this.send('PUT', url, body, options);
+  }
+
+  patch(url: string, body?: unknown, options: SendOptions = {}): Promise<Response> {
+    return this.send('PATCH', url, body, options);
+  }
+
+  delete(url: string, options: SendOptions = {}): Promise<Response> {
+    return this.send('DELETE', url, undefined, options);
+  }
+
+  /**
+   * Any request. Changes carry the XSRF header unless `csrf: false`; a Buffer or string body is sent as
+   * it is (set its content-type in `headers`), anything else as JSON.
+   */
+  async send(method: Method, url: string, body?: unknown, options: SendOptions = {}): Promise<Response> {
+    const csrf = options.csrf ?? method !== 'GET';
     if (csrf && !this.cookies.has('XSRF-TOKEN')) await this.send('GET', '/api/settings');
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...options.headers };
     if (this.cookies.size) headers['cookie'] = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (csrf) headers['x-xsrf-token'] = this.cookies.get('XSRF-TOKEN')!;
     const res = await this.app.inject({
       method,
       url,
       headers,
-      ...(body !== undefined && { payload: body as object }),
+      ...(body !== undefined && { payload: body as object | string | Buffer }),
     });
     for (const cookie of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       const cleared = cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() < Date.now());
       if (cleared || cookie.value === '') this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }
-    return { status: res.statusCode, body: res.body ? safeJson(res.body) : null, headers: res.headers };
+    return {
+      status: res.statusCode,
+      body: res.body ? safeJson(res.body) : null,
+      headers: res.headers,
+      raw: res.rawPayload,
+    };
   }
 }
 

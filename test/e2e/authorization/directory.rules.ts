@@ -1,0 +1,5 @@
+import type { RuleSet } from './rule';
+
+export const ruleSet: RuleSet = {
+  rules: {},
+};
