@@ -76,6 +76,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['libs/reporting/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@piazza/reporting', '**/apps/**'],
+              message:
+                'reporting reads from the other libraries; nothing imports it but apps (ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.cjs', 'scripts/**/*.js'],
     languageOptions: { globals: globals.node },
   },

@@ -1,15 +1,21 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useTestApi } from '../support/test-api';
 
-const CLIENT = join(__dirname, '../../apps/web/src/app/api/piazza-api.ts');
+const CLIENTS = join(__dirname, '../../apps/web/src/app/api');
 
 /**
- * Every call of the web app's one API client, as (method, path): the path literals of the client, with
- * `${…}` parameters read as OpenAPI's `{id}`, and the verb named just before each literal.
+ * Every call of the web app's API clients (`apps/web/src/app/api/*-api.ts`), as (method, path): the path
+ * literals of each client, with `${…}` parameters read as OpenAPI's `{id}`, and the verb named just before
+ * each literal.
  */
 function clientCalls(): { method: string; path: string; at: string }[] {
-  const source = readFileSync(CLIENT, 'utf8');
+  return readdirSync(CLIENTS)
+    .filter((file) => file.endsWith('-api.ts'))
+    .flatMap((file) => callsIn(file, readFileSync(join(CLIENTS, file), 'utf8')));
+}
+
+function callsIn(file: string, source: string): { method: string; path: string; at: string }[] {
   const calls: { method: string; path: string; at: string }[] = [];
   for (const match of source.matchAll(/['`](?:\$\{this\.baseUrl\})?(\/[a-z][^'`\s]*)['`]/g)) {
     if (match[1] === '/api') continue; // the base URL itself
@@ -19,7 +25,7 @@ function clientCalls(): { method: string; path: string; at: string }[] {
     calls.push({
       method: verb.toLowerCase(),
       path,
-      at: `piazza-api.ts:${source.slice(0, match.index).split('\n').length}`,
+      at: `${file}:${source.slice(0, match.index).split('\n').length}`,
     });
   }
   return calls;

@@ -10,7 +10,9 @@ import { AccountController } from './auth/account.controller';
 import { AuthController } from './auth/auth.controller';
 import { FirstAccessController } from './auth/first-access.controller';
 import { OidcController } from './auth/oidc.controller';
-import { CatalogueController } from './catalogue/catalogue.controller';
+import { CatalogueApiModule } from './catalogue/catalogue-api.module';
+import { DirectoryApiModule } from './directory/directory-api.module';
+import { ProviderApiModule } from './provider/provider-api.module';
 import { HouseholdController } from './household/household.controller';
 import {
   AdminOrganisationsController,
@@ -56,11 +58,13 @@ export class AppModule {
         CoreModule.forRoot(config),
         IdentityModule,
         CatalogueModule,
+        CatalogueApiModule,
+        DirectoryApiModule,
+        ProviderApiModule,
       ],
       controllers: [
         HealthController,
         SettingsController,
-        CatalogueController,
         AuthController,
         FirstAccessController,
         AccountController,

@@ -10,6 +10,9 @@ import { SocialPointSlot } from './entities/social-point-slot.entity';
 import { SocialPoint } from './entities/social-point.entity';
 import { TargetGroup } from './entities/target-group.entity';
 import { Theme } from './entities/theme.entity';
+import { DIRECTORY_PROVIDERS } from './directory';
+import { MANAGEMENT_PROVIDERS } from './management';
+import { SEARCH_PROVIDERS } from './search';
 import { CatalogueQueryService } from './services/catalogue-query.service';
 
 /** Every entity of this library, for the module and for scripts that open their own DataSource. */
@@ -29,7 +32,7 @@ export const CATALOGUE_ENTITIES = [
 /** Categories, themes, services, places, slots, events, Social Points and the public catalogue. */
 @Module({
   imports: [TypeOrmModule.forFeature(CATALOGUE_ENTITIES)],
-  providers: [CatalogueQueryService],
-  exports: [CatalogueQueryService],
+  providers: [CatalogueQueryService, ...SEARCH_PROVIDERS, ...DIRECTORY_PROVIDERS, ...MANAGEMENT_PROVIDERS],
+  exports: [CatalogueQueryService, ...SEARCH_PROVIDERS, ...DIRECTORY_PROVIDERS, ...MANAGEMENT_PROVIDERS],
 })
 export class CatalogueModule {}

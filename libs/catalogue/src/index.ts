@@ -1,4 +1,7 @@
 export * from './catalogue.module';
+export * from './directory';
+export * from './management';
+export * from './search';
 export * from './entities/catalogue-event.entity';
 export * from './entities/category.entity';
 export * from './entities/organisation-logo.entity';

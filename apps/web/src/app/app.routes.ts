@@ -12,6 +12,22 @@ export const routes: Routes = [
     loadChildren: () => import('./catalogue/catalogue.routes').then((m) => m.catalogueRoutes),
   },
   {
+    path: 'servizi',
+    loadChildren: () => import('./directory/directory.routes').then((m) => m.serviceRoutes),
+  },
+  {
+    path: 'enti',
+    loadChildren: () => import('./directory/directory.routes').then((m) => m.organisationRoutes),
+  },
+  {
+    path: 'eventi',
+    loadChildren: () => import('./directory/directory.routes').then((m) => m.eventRoutes),
+  },
+  {
+    path: 'punti-sociali',
+    loadChildren: () => import('./directory/directory.routes').then((m) => m.socialPointRoutes),
+  },
+  {
     path: 'buoni',
     title: 'titles.vouchers',
     loadComponent: () => import('./vouchers/my-vouchers/my-vouchers').then((m) => m.MyVouchers),
@@ -34,17 +50,38 @@ export const routes: Routes = [
   },
   {
     path: 'ente',
-    title: 'titles.myOrganisation',
     canActivate: [requireRole('provider', 'merchant')],
-    loadComponent: () =>
-      import('./organisation/my-organisation/my-organisation').then((m) => m.MyOrganisation),
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'titles.myOrganisation',
+        loadComponent: () =>
+          import('./organisation/my-organisation/my-organisation').then((m) => m.MyOrganisation),
+      },
+      {
+        path: '',
+        canActivate: [requireRole('provider')],
+        loadChildren: () => import('./provider/provider.routes').then((m) => m.providerRoutes),
+      },
+    ],
   },
   {
-    path: 'amministrazione/accreditamenti',
-    title: 'titles.accreditation',
+    path: 'amministrazione',
     canActivate: [requireRole('admin')],
-    loadComponent: () =>
-      import('./admin/accreditation-queue/accreditation-queue').then((m) => m.AccreditationQueue),
+    children: [
+      {
+        path: 'accreditamenti',
+        title: 'titles.accreditation',
+        loadComponent: () =>
+          import('./admin/accreditation-queue/accreditation-queue').then((m) => m.AccreditationQueue),
+      },
+      {
+        path: '',
+        loadChildren: () =>
+          import('./admin/catalogue/admin-catalogue.routes').then((m) => m.adminCatalogueRoutes),
+      },
+    ],
   },
   {
     path: 'servizi-sociali/nuclei',

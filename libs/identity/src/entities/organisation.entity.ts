@@ -4,7 +4,6 @@ import { Column, Entity, Index } from 'typeorm';
 export type OrganisationKind = 'cooperative' | 'association' | 'shop' | 'public_body';
 export type AccreditationStatus = 'pending' | 'accredited' | 'rejected';
 
-
 /** A cooperative, an association or a shop. It acts only once the Ambito has accredited it. */
 @Entity('organisation')
 export class Organisation extends BaseEntity {

@@ -1,7 +1,11 @@
+import { backOfficeEn } from './back-office.en';
+import { directoryEn } from './directory.en';
 import { type Translations } from './it';
 
 /** English UI texts. Loaded on demand: most visitors never need them. */
 export const en: Translations = {
+  directory: directoryEn,
+  backOffice: backOfficeEn,
   app: {
     defaultTagline: 'Welfare services for families',
     skipToContent: 'Skip to main content',

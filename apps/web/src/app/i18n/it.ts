@@ -1,8 +1,13 @@
+import { backOfficeIt } from './back-office.it';
+import { directoryIt } from './directory.it';
+
 /**
  * Italian UI texts: the reference language. `en.ts` must have exactly the same keys (checked by the
  * compiler through the `Translations` type).
  */
 export const it = {
+  directory: directoryIt,
+  backOffice: backOfficeIt,
   app: {
     defaultTagline: 'Servizi di welfare per le famiglie',
     skipToContent: 'Vai al contenuto principale',

@@ -253,7 +253,9 @@ export class Directory1764000000006 implements MigrationInterface {
         CHECK (ends_at >= starts_at)
       )`);
     await db.query(`CREATE INDEX event_organisation_idx ON event (organisation_id, starts_at)`);
-    await db.query(`CREATE INDEX event_public_idx ON event (starts_at) WHERE status IN ('published', 'cancelled')`);
+    await db.query(
+      `CREATE INDEX event_public_idx ON event (starts_at) WHERE status IN ('published', 'cancelled')`,
+    );
     await db.query(`CREATE INDEX event_comune_idx ON event (comune_id)`);
 
     // Social Points: appointment slots (booking comes with applications).
@@ -316,7 +318,9 @@ export class Directory1764000000006 implements MigrationInterface {
     await db.query(`DROP TABLE target_group`);
     await db.query(`DROP TABLE theme`);
     await db.query(`DROP TABLE organisation_logo`);
-    await db.query(`ALTER TABLE organisation DROP COLUMN history, DROP COLUMN pec, DROP COLUMN logo_updated_at`);
+    await db.query(
+      `ALTER TABLE organisation DROP COLUMN history, DROP COLUMN pec, DROP COLUMN logo_updated_at`,
+    );
     await db.query(`ALTER TABLE organisation DROP CONSTRAINT organisation_kind_check`);
     await db.query(`
       ALTER TABLE organisation ADD CONSTRAINT organisation_kind_check

@@ -1,0 +1,2 @@
+export * from './hsds';
+export * from './reporting.module';
