@@ -75,7 +75,13 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
         scriptSrc: ["'self'"],
         // Angular writes component styles into <style> elements at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // Map tiles come from the configured tile server, if any.
+        imgSrc: [
+          "'self'",
+          'data:',
+          'blob:',
+          ...(config.MAP_TILE_URL ? [tileOrigin(config.MAP_TILE_URL)] : []),
+        ],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
@@ -119,4 +125,10 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
 
   if (web) await web.register(fastify);
   return app;
+}
+
+/** The origin of a tile URL template, for the CSP (`https://{s}.tile.example/{z}/...` → `https://*.tile.example`). */
+function tileOrigin(template: string): string {
+  const origin = template.slice(0, template.indexOf('/', template.indexOf('//') + 2));
+  return origin.replace('{s}', '*');
 }

@@ -69,6 +69,21 @@ const schema = z.object({
   /** The claim with the fiscal code; SPID gateways send `fiscal_number`, as `TINIT-<code>`. */
   OIDC_FISCAL_CODE_CLAIM: z.string().trim().min(1).default('fiscal_number'),
   OIDC_SCOPES: z.string().trim().min(1).default('openid profile email'),
+  /**
+   * Map tiles for the catalogue map ({z}/{x}/{y} template), e.g. the Regione's or OpenStreetMap's
+   * (`https://tile.openstreetmap.org/{z}/{x}/{y}.png`, within its usage policy). Empty (the default):
+   * no tiles, the map shows the Comuni and the markers on a plain background, and the browser contacts
+   * no outside server.
+   */
+  MAP_TILE_URL: z
+    .string()
+    .trim()
+    .refine(
+      (value) => value === '' || /^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(value),
+      'must be an http(s) URL template with {z}, {x} and {y}, or empty for no tiles',
+    )
+    .default(''),
+  MAP_TILE_ATTRIBUTION: z.string().trim().default('© OpenStreetMap contributors'),
 });
 
 export type AppConfig = Readonly<z.infer<typeof schema>>;

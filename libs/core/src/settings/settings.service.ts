@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { RequestContext } from '../context/request-context';
 import type { Translated } from '../i18n/translated';
 import { AmbitoSettings, type AmbitoContacts } from './ambito-settings.entity';
@@ -12,11 +13,23 @@ export interface PublicSettings {
   logoUrl: string | null;
   colors: { primary: string };
   contacts: AmbitoContacts;
-  comuni: { id: string; slug: string; name: string; istatCode: string }[];
+  comuni: {
+    id: string;
+    slug: string;
+    name: string;
+    istatCode: string;
+    location: { lat: number; lng: number };
+  }[];
+  /** The catalogue map: tiles (null: none configured) and the view that shows every Comune. */
+  map: {
+    tileUrl: string | null;
+    attribution: string;
+    bounds: [[number, number], [number, number]] | null;
+  };
 }
 
 /** The defaults used before an Ambito configured itself: the platform is called Piazza. */
-export const DEFAULT_SETTINGS: Omit<PublicSettings, 'comuni'> = {
+export const DEFAULT_SETTINGS: Omit<PublicSettings, 'comuni' | 'map'> = {
   name: 'Piazza',
   shortName: 'Piazza',
   tagline: { it: 'Il welfare del territorio in un unico posto', en: 'Local welfare in one place' },
@@ -27,6 +40,8 @@ export const DEFAULT_SETTINGS: Omit<PublicSettings, 'comuni'> = {
 
 @Injectable()
 export class SettingsService {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
   /** The Ambito's public identity and its Comuni, in alphabetical order. */
   async publicSettings(ctx: RequestContext): Promise<PublicSettings> {
     const [settings, comuni] = await Promise.all([
@@ -44,7 +59,28 @@ export class SettingsService {
             contacts: settings.contacts,
           }
         : DEFAULT_SETTINGS),
-      comuni: comuni.map((c) => ({ id: c.id, slug: c.slug, name: c.name, istatCode: c.istatCode })),
+      comuni: comuni.map((c) => ({
+        id: c.id,
+        slug: c.slug,
+        name: c.name,
+        istatCode: c.istatCode,
+        location: { lat: c.location.coordinates[1], lng: c.location.coordinates[0] },
+      })),
+      map: {
+        tileUrl: this.config.MAP_TILE_URL || null,
+        attribution: this.config.MAP_TILE_ATTRIBUTION,
+        bounds: comuni.length ? boundsOf(comuni.map((c) => c.location.coordinates)) : null,
+      },
     };
   }
+}
+
+/** South-west and north-east corners ([lat, lng]) around points given as GeoJSON [lng, lat]. */
+function boundsOf(points: number[][]): [[number, number], [number, number]] {
+  const lats = points.map((p) => p[1]);
+  const lngs = points.map((p) => p[0]);
+  return [
+    [Math.min(...lats), Math.min(...lngs)],
+    [Math.max(...lats), Math.max(...lngs)],
+  ];
 }

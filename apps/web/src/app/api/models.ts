@@ -14,9 +14,22 @@ export interface ComuneRef {
   name: string;
 }
 
+export interface LatLng {
+  lat: number;
+  lng: number;
+}
+
 export interface Comune extends ComuneRef {
   id: string;
   istatCode: string;
+  location: LatLng;
+}
+
+/** The catalogue map: tiles (null when none are configured) and the view that shows every Comune. */
+export interface MapSettings {
+  tileUrl: string | null;
+  attribution: string;
+  bounds: [[number, number], [number, number]] | null;
 }
 
 export interface AmbitoContacts {
@@ -34,6 +47,7 @@ export interface AmbitoSettingsDto {
   colors: { primary: string };
   contacts: AmbitoContacts;
   comuni: Comune[];
+  map: MapSettings;
 }
 
 export const FAMILY_SLUGS = ['youcare', 'childcare', 'silvercare', 'familycare', 'housepetcare'] as const;

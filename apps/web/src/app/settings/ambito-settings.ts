@@ -15,6 +15,7 @@ export const DEFAULT_SETTINGS: AmbitoSettingsDto = {
   colors: { primary: '#0066cc' },
   contacts: { email: '', phone: '', address: '', website: null },
   comuni: [],
+  map: { tileUrl: null, attribution: '', bounds: null },
 };
 
 /** A settings request slower than this must not hold the whole app back. */
