@@ -222,6 +222,11 @@ export const FAMILIES: SeedFamily[] = [
   },
 ];
 
+/** The same opening interval from Monday to Friday. */
+export function weekdays(opens: string, closes: string): OpeningHours[] {
+  return ([1, 2, 3, 4, 5] as const).map((day) => ({ day, opens, closes }));
+}
+
 /** Office hours of most cooperatives: Monday to Friday, morning and afternoon. */
 const COOPERATIVE_HOURS: OpeningHours[] = [
   { day: 1, opens: '09:00', closes: '12:30' },
@@ -899,6 +904,9 @@ export const SOCIAL_POINTS: SeedSocialPoint[] = [
       { day: 3, opens: '14:00', closes: '17:30' },
       { day: 5, opens: '09:00', closes: '12:30' },
     ],
+    languages: ['it', 'en', 'fr', 'ar'],
+    accessibility:
+      'Ingresso dal cortile del Municipio senza gradini, ascensore per il primo piano e bagno accessibile. Un mediatore culturale è presente il lunedì per chi parla francese o arabo.',
   },
   {
     slug: 'social-point-venegono-superiore',
@@ -916,6 +924,9 @@ export const SOCIAL_POINTS: SeedSocialPoint[] = [
       { day: 4, opens: '09:00', closes: '12:00' },
       { day: 6, opens: '09:30', closes: '12:00' },
     ],
+    languages: ['it', 'en'],
+    accessibility:
+      "Biblioteca al piano terra, accessibile in carrozzina; parcheggio riservato davanti all'ingresso. Postazione con schermo grande e tastiera facilitata.",
   },
   {
     slug: 'social-point-castiglione-olona',
@@ -932,6 +943,9 @@ export const SOCIAL_POINTS: SeedSocialPoint[] = [
       { day: 1, opens: '14:00', closes: '17:00' },
       { day: 4, opens: '09:00', closes: '12:00' },
     ],
+    languages: ['it', 'en', 'es'],
+    accessibility:
+      "Ufficio al piano terra del Municipio con rampa d'accesso da Via Cesare Battisti; bagno accessibile al primo piano con ascensore.",
   },
   {
     slug: 'social-point-vedano-olona',
@@ -948,6 +962,9 @@ export const SOCIAL_POINTS: SeedSocialPoint[] = [
       { day: 3, opens: '09:00', closes: '12:30' },
       { day: 5, opens: '14:30', closes: '17:30' },
     ],
+    languages: ['it'],
+    accessibility:
+      "Sala al primo piano della Biblioteca civica, raggiungibile con l'ascensore; anello magnetico per chi usa l'apparecchio acustico.",
   },
 ];
 
@@ -980,6 +997,7 @@ export const SERVICES: SeedService[] = [
     voucherPayable: true,
     comuni: ALL_COMUNI,
     keywords: ['orientamento', 'scuola superiore', 'terza media', 'scelta scuola', 'ragazzi'],
+    targetGroups: ['giovani', 'famiglie'],
   },
   {
     slug: 'spazio-giovani-tradate',
@@ -995,6 +1013,13 @@ export const SERVICES: SeedService[] = [
     voucherPayable: false,
     comuni: ['tradate', 'venegono-inferiore', 'venegono-superiore', 'lonate-ceppino'],
     keywords: ['centro giovani', 'aggregazione', 'adolescenti', 'ragazzi', 'tempo libero'],
+    openingHours: [
+      { day: 2, opens: '15:00', closes: '19:00' },
+      { day: 4, opens: '15:00', closes: '19:00' },
+      { day: 6, opens: '14:30', closes: '18:30' },
+    ],
+    themes: ['formazione', 'ascolto'],
+    targetGroups: ['giovani'],
   },
   {
     slug: 'laboratorio-teatro-ragazzi',
@@ -1102,6 +1127,7 @@ export const SERVICES: SeedService[] = [
     voucherPayable: true,
     comuni: ['tradate', 'castelseprio', 'lonate-ceppino', 'gornate-olona', 'venegono-inferiore'],
     keywords: ['centro diurno', 'anziani', 'socializzazione', 'pranzo', 'ginnastica dolce'],
+    openingHours: weekdays('09:00', '17:00'),
   },
   {
     slug: 'pasti-caldi-a-domicilio',
@@ -1232,6 +1258,7 @@ export const SERVICES: SeedService[] = [
     voucherPayable: true,
     comuni: ALL_COMUNI,
     keywords: ['mediazione', 'separazione', 'divorzio', 'figli', 'affidamento'],
+    targetGroups: ['famiglie', 'bambini'],
   },
   {
     slug: 'sportello-ascolto-famiglie',
@@ -1247,6 +1274,12 @@ export const SERVICES: SeedService[] = [
     voucherPayable: false,
     comuni: ALL_COMUNI,
     keywords: ['sportello', 'ascolto', 'famiglia', 'gratuito', 'informazioni'],
+    openingHours: [
+      { day: 3, opens: '14:30', closes: '18:00' },
+      { day: 6, opens: '09:00', closes: '12:00' },
+    ],
+    themes: ['ascolto'],
+    targetGroups: ['famiglie', 'donne'],
   },
   {
     slug: 'gruppo-genitori-adolescenti',
@@ -1269,6 +1302,8 @@ export const SERVICES: SeedService[] = [
       'gornate-olona',
     ],
     keywords: ['genitori', 'adolescenti', 'psicologa', 'gruppo', 'sostegno'],
+    themes: ['ascolto'],
+    targetGroups: ['famiglie', 'giovani'],
   },
 
   // --- Tre Ciliegi (Venegono Superiore) ------------------------------------------------------------------
@@ -1490,6 +1525,14 @@ export const SERVICES: SeedService[] = [
     voucherPayable: false,
     comuni: ALL_COMUNI,
     keywords: ['badante', 'assistente familiare', 'colf', 'contratto', 'anziani'],
+    openingHours: [
+      { day: 1, opens: '09:00', closes: '12:30' },
+      { day: 1, opens: '14:00', closes: '17:00' },
+      { day: 4, opens: '09:00', closes: '12:30' },
+      { day: 4, opens: '14:00', closes: '17:00' },
+    ],
+    themes: ['cura', 'lavoro'],
+    targetGroups: ['anziani', 'caregiver', 'stranieri'],
   },
   {
     slug: 'selezione-badante',
@@ -1533,6 +1576,7 @@ export const SERVICES: SeedService[] = [
     voucherPayable: true,
     comuni: ['castiglione-olona', 'gornate-olona', 'vedano-olona', 'castelseprio', 'venegono-superiore'],
     keywords: ['spesa', 'consegna', 'alimentari', 'anziani', 'domicilio'],
+    targetGroups: ['anziani', 'disabilita', 'famiglie'],
   },
   {
     slug: 'pasti-a-domicilio-valle-olona',
@@ -1606,6 +1650,7 @@ export const SERVICES: SeedService[] = [
     voucherPayable: false,
     comuni: ['castiglione-olona', 'gornate-olona', 'vedano-olona', 'venegono-superiore', 'castelseprio'],
     keywords: ['asilo per cani', 'cane', 'pensione', 'dog sitter', 'giornata'],
+    openingHours: weekdays('08:00', '18:30'),
   },
   {
     slug: 'accompagnamento-dal-veterinario',
@@ -1644,6 +1689,7 @@ export const SERVICES: SeedService[] = [
     voucherPayable: true,
     comuni: ['vedano-olona', 'castiglione-olona', 'venegono-superiore', 'tradate', 'gornate-olona'],
     keywords: ['dsa', 'dislessia', 'doposcuola', 'compiti', 'tutor'],
+    targetGroups: ['bambini', 'giovani', 'famiglie'],
   },
   {
     slug: 'ripetizioni-scuole-superiori',
@@ -1674,6 +1720,7 @@ export const SERVICES: SeedService[] = [
     voucherPayable: true,
     comuni: ALL_COMUNI,
     keywords: ['orientamento', 'università', 'lavoro', 'diploma', 'curriculum'],
+    themes: ['formazione', 'lavoro', 'tirocini'],
   },
   {
     slug: 'laboratorio-metodo-di-studio',
@@ -1706,6 +1753,8 @@ export const SERVICES: SeedService[] = [
     voucherPayable: true,
     comuni: ALL_COMUNI,
     keywords: ['psicologo', 'psicologa', 'ansia', 'sostegno', 'lutto'],
+    themes: ['ascolto', 'cura'],
+    targetGroups: ['anziani', 'caregiver', 'famiglie'],
   },
   {
     slug: 'gruppo-caregiver',
@@ -1721,6 +1770,8 @@ export const SERVICES: SeedService[] = [
     voucherPayable: false,
     comuni: ALL_COMUNI,
     keywords: ['caregiver', 'familiari', 'anziani', 'gruppo', 'sostegno'],
+    themes: ['ascolto', 'cura'],
+    targetGroups: ['caregiver', 'anziani'],
   },
   {
     slug: 'centro-diurno-casa-dei-gelsi',
@@ -1742,6 +1793,7 @@ export const SERVICES: SeedService[] = [
       'venegono-inferiore',
     ],
     keywords: ['centro diurno', 'anziani', 'alzheimer', 'memoria', 'socializzazione'],
+    openingHours: weekdays('08:30', '17:30'),
   },
   {
     slug: 'consulenza-pedagogica-genitori',
@@ -1756,6 +1808,7 @@ export const SERVICES: SeedService[] = [
     voucherPayable: true,
     comuni: ALL_COMUNI,
     keywords: ['pedagogista', 'genitori', 'educazione', 'bambini', 'regole'],
+    targetGroups: ['famiglie', 'bambini'],
   },
 
   // --- Ceppo Verde (Lonate Ceppino) ----------------------------------------------------------------------
@@ -1914,6 +1967,8 @@ export const SERVICES: SeedService[] = [
     voucherPayable: false,
     comuni: ALL_COMUNI,
     keywords: ['compagnia', 'telefonata', 'anziani soli', 'solitudine', 'volontari'],
+    themes: ['cura', 'ascolto'],
+    targetGroups: ['anziani'],
   },
 
   // --- Associazione Buon Vicinato (Castelseprio) ---------------------------------------------------------
@@ -1946,6 +2001,8 @@ export const SERVICES: SeedService[] = [
     voucherPayable: false,
     comuni: ['castelseprio', 'gornate-olona', 'lonate-ceppino', 'castiglione-olona', 'tradate'],
     keywords: ['compagnia', 'anziani soli', 'solitudine', 'volontari', 'visite'],
+    themes: ['cura', 'ascolto'],
+    targetGroups: ['anziani'],
   },
 
   // --- Associazione Genitori Zaino in Spalla (Castiglione Olona) -----------------------------------------
@@ -1963,6 +2020,12 @@ export const SERVICES: SeedService[] = [
     voucherPayable: false,
     comuni: ['castiglione-olona', 'gornate-olona', 'vedano-olona', 'castelseprio', 'venegono-superiore'],
     keywords: ['compiti', 'doposcuola', 'aiuto compiti', 'volontari', 'gratuito'],
+    openingHours: [
+      { day: 2, opens: '14:30', closes: '16:30' },
+      { day: 4, opens: '14:30', closes: '16:30' },
+    ],
+    themes: ['formazione'],
+    targetGroups: ['bambini', 'famiglie', 'stranieri'],
   },
   {
     slug: 'piedibus',
@@ -1978,6 +2041,8 @@ export const SERVICES: SeedService[] = [
     voucherPayable: false,
     comuni: ['castiglione-olona', 'gornate-olona', 'vedano-olona', 'castelseprio', 'venegono-superiore'],
     keywords: ['piedibus', 'scuola', 'a piedi', 'bambini', 'accompagnamento'],
+    themes: ['cura'],
+    targetGroups: ['bambini', 'famiglie'],
   },
 
   // --- Polisportiva Quattro Campanili (Vedano Olona) -----------------------------------------------------

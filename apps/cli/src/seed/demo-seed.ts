@@ -1,4 +1,4 @@
-import { Category, ServiceOffer, SocialPoint } from '@piazza/catalogue';
+import { Category, ServiceOffer, SocialPoint, TargetGroup, Theme } from '@piazza/catalogue';
 import { AmbitoSettings, cents, Comune, geoPoint } from '@piazza/core';
 import {
   fiscalCodeCheckChar,
@@ -12,19 +12,45 @@ import {
 import type { DataSource, EntityManager, ObjectLiteral, EntityTarget } from 'typeorm';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { COMUNI, DEMO_AMBITO, FAMILIES, ORGANISATIONS, SERVICES, SOCIAL_POINTS } from './demo-ambito.data';
+import type { SeedOrganisation, SeedService } from './demo-ambito.types';
+import {
+  completeEarlierRows,
+  required,
+  seedEvents,
+  seedPlaces,
+  seedServiceSlots,
+  seedSocialPointSlots,
+  tagServices,
+  type SeedIds,
+} from './demo-directory-seed';
+import {
+  ORGANISATION_PROFILES,
+  PROVIDER_PROPOSALS,
+  PUBLIC_BODIES,
+  PUBLIC_SERVICES,
+  TARGET_GROUPS,
+  THEMES,
+} from './demo-directory.data';
+
+/** Every service of the demo: the third sector's, the public bodies' and the demo provider's proposals. */
+const SEED_SERVICES: SeedService[] = [...SERVICES, ...PUBLIC_SERVICES, ...PROVIDER_PROPOSALS];
 
 export interface SeedReport {
   created: Record<string, number>;
 }
 
 /**
- * Writes the demo Ambito: settings, Comuni, categories, organisations, Social Points, services and one
- * account per role. Idempotent: rows are matched by their natural key (slug, e-mail) and only missing
- * ones are inserted, so it can run on every start and later seeds can add to an existing database.
+ * Writes the demo Ambito: settings, Comuni, categories, themes and target groups, organisations and
+ * public bodies with their places, Social Points, services, bookable slots, events and one account per
+ * role. Idempotent: rows are matched by their natural key (slug, e-mail; organisation and name for
+ * places; service and start for slots) and only missing ones are inserted, so it can run on every start
+ * and later seeds can add to an existing database. Slots and events are dated from `now`, so a demo
+ * seeded today always has the next weeks filled.
  */
 export async function seedDemoAmbito(
   dataSource: DataSource,
   passwords: PasswordService,
+  now = new Date(),
 ): Promise<SeedReport> {
   const passwordHash = await passwords.hash(DEMO_PASSWORD);
   return dataSource.transaction(async (em) => {
@@ -102,33 +128,54 @@ export async function seedDemoAmbito(
     );
     const categoryId = await idsBySlug(em, Category);
 
-    const accreditedAt = new Date();
     count(
-      'organisations',
+      'themes',
       await insertMissing(
         em,
-        Organisation,
-        ORGANISATIONS.map((o) => ({
-          slug: o.slug,
-          kind: o.kind,
-          name: o.name,
-          legalName: o.legalName,
-          vatNumber: o.vatNumber,
-          fiscalCode: o.fiscalCode,
-          description: o.description,
-          email: o.email,
-          phone: o.phone,
-          website: o.website,
-          comuneId: required(comuneId, o.comune),
-          address: o.address,
-          location: geoPoint(o.lat, o.lng),
-          openingHours: o.openingHours,
-          shopCategory: o.shopCategory ?? null,
-          accreditedAt,
-          accreditationStatus: 'accredited' as const,
+        Theme,
+        THEMES.map((t, i) => ({
+          slug: t.slug,
+          nameIt: t.name.it,
+          nameEn: t.name.en,
+          descriptionIt: t.description.it,
+          descriptionEn: t.description.en,
+          position: i,
         })),
       ),
     );
+    count(
+      'targetGroups',
+      await insertMissing(
+        em,
+        TargetGroup,
+        TARGET_GROUPS.map((g, i) => ({ slug: g.slug, nameIt: g.name.it, nameEn: g.name.en, position: i })),
+      ),
+    );
+
+    const accreditedAt = now;
+    const organisationRow = (o: SeedOrganisation) => ({
+      slug: o.slug,
+      kind: o.kind,
+      name: o.name,
+      legalName: o.legalName,
+      vatNumber: o.vatNumber,
+      fiscalCode: o.fiscalCode,
+      description: o.description,
+      history: ORGANISATION_PROFILES[o.slug]?.history ?? '',
+      pec: ORGANISATION_PROFILES[o.slug]?.pec ?? null,
+      email: o.email,
+      phone: o.phone,
+      website: o.website,
+      comuneId: required(comuneId, o.comune),
+      address: o.address,
+      location: geoPoint(o.lat, o.lng),
+      openingHours: o.openingHours,
+      shopCategory: o.shopCategory ?? null,
+      accreditedAt,
+      accreditationStatus: 'accredited' as const,
+    });
+    count('organisations', await insertMissing(em, Organisation, ORGANISATIONS.map(organisationRow)));
+    count('publicBodies', await insertMissing(em, Organisation, PUBLIC_BODIES.map(organisationRow)));
     const organisationId = await idsBySlug(em, Organisation);
 
     count(
@@ -146,16 +193,18 @@ export async function seedDemoAmbito(
           email: p.email,
           description: p.description,
           openingHours: p.openingHours,
+          languages: p.languages,
+          accessibility: p.accessibility,
         })),
       ),
     );
+    const socialPointId = await idsBySlug(em, SocialPoint);
 
-    const organisationBySlug = new Map(ORGANISATIONS.map((o) => [o.slug, o]));
     const newServices = await insertMissing(
       em,
       ServiceOffer,
-      SERVICES.map((s) => {
-        const organisation = organisationBySlug.get(s.organisation);
+      SEED_SERVICES.map((s) => {
+        const status = s.status ?? 'published';
         return {
           slug: s.slug,
           organisationId: required(organisationId, s.organisation),
@@ -166,11 +215,16 @@ export async function seedDemoAmbito(
           priceModel: s.priceModel,
           priceCents: s.priceCents === null ? null : cents(s.priceCents),
           voucherPayable: s.voucherPayable,
-          status: 'published' as const,
+          status,
           keywords: s.keywords,
-          location: organisation ? geoPoint(organisation.lat, organisation.lng) : null,
-          publishedAt: accreditedAt,
-          firstApprovedAt: accreditedAt,
+          openingHours: s.openingHours ?? [],
+          // The map point (location) is the database's: the first place, else the organisation's address.
+          publishedAt: status === 'published' ? now : null,
+          firstApprovedAt: status === 'published' ? now : null,
+          submittedAt:
+            status === 'pending_review'
+              ? new Date(now.getTime() - (s.submittedHoursAgo ?? 1) * 3_600_000)
+              : null,
         };
       }),
     );
@@ -179,7 +233,7 @@ export async function seedDemoAmbito(
     await em.query(
       `INSERT INTO service_offer_comune (service_offer_id, comune_id)
        SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING`,
-      SERVICES.flatMap((s) =>
+      SEED_SERVICES.flatMap((s) =>
         s.comuni.map((c) => [required(serviceId, s.slug), required(comuneId, c)]),
       ).reduce<[string[], string[]]>(
         ([a, b], [s, c]) => [
@@ -189,6 +243,22 @@ export async function seedDemoAmbito(
         [[], []],
       ),
     );
+    const tags = await tagServices(em, SEED_SERVICES);
+    count('serviceTags', tags.themes + tags.targetGroups);
+    count('completedRows', await completeEarlierRows(em, SEED_SERVICES));
+
+    const ids: SeedIds = {
+      comune: comuneId,
+      organisation: organisationId,
+      service: serviceId,
+      socialPoint: socialPointId,
+    };
+    const places = await seedPlaces(em, ids, SEED_SERVICES);
+    count('places', places.places);
+    count('servicePlaces', places.links);
+    count('serviceSlots', await seedServiceSlots(em, ids, now, places.placeId));
+    count('events', await seedEvents(em, ids, now, places.placeId));
+    count('socialPointSlots', await seedSocialPointSlots(em, ids, now));
 
     for (const account of DEMO_ACCOUNTS) {
       const existing = await em.getRepository(UserAccount).findOne({ where: { email: account.email } });
@@ -201,7 +271,7 @@ export async function seedDemoAmbito(
         displayName: account.displayName,
         roles: [account.role],
         status: 'active' as const,
-        emailVerifiedAt: new Date(),
+        emailVerifiedAt: now,
         comuni: (account.comuni ?? []).map((slug) => ({ id: required(comuneId, slug) }) as Comune),
       });
       if (account.household) {
@@ -258,10 +328,4 @@ async function idsBySlug(
 ): Promise<Map<string, string>> {
   const rows = await em.getRepository(entity).find({ select: { id: true, slug: true } });
   return new Map(rows.map((r) => [r.slug, r.id]));
-}
-
-function required(ids: Map<string, string>, slug: string): string {
-  const id = ids.get(slug);
-  if (!id) throw new Error(`Seed data refers to unknown slug "${slug}"`);
-  return id;
 }
