@@ -1,9 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { LOGO_MAX_BYTES } from '@piazza/catalogue';
 import { type AppConfig, languageFrom, RequestContext, toValidationError } from '@piazza/core';
 import { SessionService } from '@piazza/identity';
 import { Logger } from 'nestjs-pino';
@@ -53,6 +55,11 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
   });
 
   await app.register(fastifyCookie);
+  // File uploads (organisation logos) only: one small file per request, a few short fields at most. The
+  // multipart parser ignores bodyLimit, so every limit is explicit.
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: LOGO_MAX_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6, headerPairs: 50 },
+  });
   // After every onRequest hook (cookies are parsed by then) and before the route: who is calling, and
   // an XSRF token for the page to send back with its next change.
   fastify.addHook('preHandler', async (request, reply) => {

@@ -20,7 +20,10 @@ export type AuditAction =
   | 'household_viewed'
   | 'access_letter_issued'
   | 'account_exported'
-  | 'account_deleted';
+  | 'account_deleted'
+  | 'service_moderated'
+  | 'taxonomy_changed'
+  | 'social_point_slots_generated';
 
 /** Writes the audit log in the caller's transaction: an action and its record commit together. */
 @Injectable()

@@ -26,4 +26,21 @@ describe(renderEmail.name, () => {
     expect(() => renderEmail('nope', {})).toThrow(UnknownTemplateError);
     expect(() => renderEmail('reset-password', { name: 'Anna', ambito: 'Piazza' })).toThrow(/needs link/);
   });
+
+  it('tells an organisation why its service went back to draft, in Italian then English', () => {
+    const email = renderEmail('service-moderation', {
+      organisation: 'Il Cortile dei Ragazzi',
+      service: 'Doposcuola',
+      decision: 'refused',
+      note: 'Manca il prezzo per fratelli',
+      link: 'https://x.example/ente/servizi/1',
+      ambito: 'Piazza',
+    });
+    expect(email.subject).toContain('«Doposcuola» da rivedere');
+    expect(email.text.indexOf('Nota: Manca il prezzo')).toBeLessThan(
+      email.text.indexOf('Note: Manca il prezzo'),
+    );
+    expect(email.text).toContain('rimandato in bozza');
+    expect(email.text).not.toContain('approvato');
+  });
 });

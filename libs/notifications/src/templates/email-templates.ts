@@ -88,6 +88,32 @@ export const EMAIL_TEMPLATES = {
       };
     },
   },
+  'service-moderation': {
+    params: ['organisation', 'service', 'decision', 'note', 'link', 'ambito'],
+    render: (p) => {
+      const approved = p['decision'] === 'approved';
+      return {
+        subject: approved
+          ? `«${p['service']}» è pubblicato · «${p['service']}» is published — ${p['ambito']}`
+          : `«${p['service']}» da rivedere · «${p['service']}» needs changes — ${p['ambito']}`,
+        it: [
+          approved
+            ? `L'Ufficio di Piano ha approvato il servizio «${p['service']}» di ${p['organisation']}: ora è nel catalogo. Le prossime modifiche saranno pubblicate subito, senza nuova approvazione.`
+            : `L'Ufficio di Piano ha rimandato in bozza il servizio «${p['service']}» di ${p['organisation']}. Correggilo e invialo di nuovo per la pubblicazione.`,
+          ...(p['note'] ? [`Nota: ${p['note']}`] : []),
+        ],
+        en: [
+          approved
+            ? `The Ambito office approved the service “${p['service']}” of ${p['organisation']}: it is now in the catalogue. Further changes are published at once, without a new approval.`
+            : `The Ambito office sent the service “${p['service']}” of ${p['organisation']} back to draft. Correct it and submit it again for publication.`,
+          ...(p['note'] ? [`Note: ${p['note']}`] : []),
+        ],
+        action: approved
+          ? { href: p['link'], it: 'Vedi il servizio', en: 'See the service' }
+          : { href: p['link'], it: 'Modifica il servizio', en: 'Edit the service' },
+      };
+    },
+  },
 } satisfies Record<string, Template>;
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;
