@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LOGO_MAX_BYTES } from '@piazza/catalogue';
-import { type AppConfig, languageFrom, RequestContext, toValidationError } from '@piazza/core';
+import { type AppConfig, languageFrom, publicUrl, RequestContext, toValidationError } from '@piazza/core';
 import { SessionService } from '@piazza/identity';
 import { Logger } from 'nestjs-pino';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -130,7 +130,7 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
-  if (web) await web.register(fastify);
+  if (web) await web.register(fastify, { publicUrl: publicUrl(config) });
   return app;
 }
 
