@@ -1,16 +1,31 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CatalogueQueryService, type FamilySummary, type Page, type ServiceCard } from '@piazza/catalogue';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CatalogueQueryService,
+  CatalogueTaxonomyService,
+  type FamilySummary,
+  type MapPoints,
+  type SearchResult,
+  type ServiceDetail,
+  ServiceDetailService,
+  ServiceSearchService,
+  type Taxonomy,
+} from '@piazza/catalogue';
 import type { RequestContext } from '@piazza/core';
 import { Public } from '../auth/access.decorators';
 import { Ctx } from '../context/ctx.decorator';
-import { ServiceSearchQuery } from './service-search.query';
+import { ServiceFilterQuery, ServiceSearchQuery } from './service-search.query';
 
 @ApiTags('catalogue')
 @Public()
 @Controller('catalogue')
 export class CatalogueController {
-  constructor(private readonly catalogue: CatalogueQueryService) {}
+  constructor(
+    private readonly catalogue: CatalogueQueryService,
+    private readonly taxonomyService: CatalogueTaxonomyService,
+    private readonly searchService: ServiceSearchService,
+    private readonly details: ServiceDetailService,
+  ) {}
 
   @Get('families')
   @ApiOperation({ summary: 'The five service families with the number of published services in each' })
@@ -19,10 +34,36 @@ export class CatalogueController {
     return this.catalogue.families(ctx);
   }
 
+  @Get('taxonomy')
+  @ApiOperation({
+    summary: 'Families with their categories, themes, target groups and Comuni, with service counts',
+  })
+  @ApiOkResponse({ description: 'Everything the catalogue can be filtered by, in display order' })
+  taxonomy(@Ctx() ctx: RequestContext): Promise<Taxonomy> {
+    return this.taxonomyService.taxonomy(ctx);
+  }
+
   @Get('services')
-  @ApiOperation({ summary: 'Search published services' })
-  @ApiOkResponse({ description: 'One page of services, best matches first' })
-  services(@Ctx() ctx: RequestContext, @Query() query: ServiceSearchQuery): Promise<Page<ServiceCard>> {
-    return this.catalogue.searchServices(ctx, query);
+  @ApiOperation({
+    summary: 'Search published services: words (typo tolerant), filters, distance, disjunctive facets',
+  })
+  @ApiOkResponse({ description: 'One page of services with facet counts, origin and spelling suggestion' })
+  services(@Ctx() ctx: RequestContext, @Query() query: ServiceSearchQuery): Promise<SearchResult> {
+    return this.searchService.search(ctx, query);
+  }
+
+  @Get('services/map')
+  @ApiOperation({ summary: 'Map points of the services matching the same filters as the search' })
+  @ApiOkResponse({ description: 'At most 5,000 located services, and how many match in all' })
+  map(@Ctx() ctx: RequestContext, @Query() query: ServiceFilterQuery): Promise<MapPoints> {
+    return this.searchService.map(ctx, query);
+  }
+
+  @Get('services/:slug')
+  @ApiOperation({ summary: 'A published service with its places, upcoming free slots and organisation' })
+  @ApiOkResponse({ description: 'The service page' })
+  @ApiNotFoundResponse({ description: 'No published service of an accredited organisation has this slug' })
+  service(@Ctx() ctx: RequestContext, @Param('slug') slug: string): Promise<ServiceDetail> {
+    return this.details.bySlug(ctx, slug);
   }
 }

@@ -1,4 +1,48 @@
 import type { Provider } from '@nestjs/common';
+import { CatalogueAnswerCache } from './catalogue-answer-cache';
+import { CatalogueTaxonomyService } from './catalogue-taxonomy.service';
+import { ServiceDetailService } from './service-detail.service';
+import { ServiceSearchService } from './service-search.service';
+
+export { CatalogueAnswerCache } from './catalogue-answer-cache';
+export { CatalogueTaxonomyService } from './catalogue-taxonomy.service';
+export {
+  DEFAULT_PAGE_SIZE,
+  MAP_POINTS_LIMIT,
+  MAX_PAGE_SIZE,
+  MAX_RADIUS_KM,
+  MAX_SEARCH_WORDS,
+  SEARCH_SORTS,
+  type SearchSort,
+  type ServiceSearchCriteria,
+  type ServiceSearchInput,
+  searchWords,
+  serviceSearchCriteria,
+} from './search-criteria';
+export type {
+  ComuneRef,
+  FacetValue,
+  LatLng,
+  MapPoint,
+  MapPoints,
+  OrganisationKind,
+  PlaceDto,
+  Ref,
+  SearchFacets,
+  SearchResult,
+  ServiceCard,
+  ServiceDetail,
+  ServiceSlotView,
+  Taxonomy,
+} from './search.types';
+export { DETAIL_SLOTS_LIMIT, ServiceDetailService } from './service-detail.service';
+export { ServiceSearchService } from './service-search.service';
+export { type SearchOrigin, type SqlQuery, serviceMapSql, serviceSearchSql } from './service-search.sql';
 
 /** Search, taxonomy and map points of the public catalogue. Registered by CatalogueModule. */
-export const SEARCH_PROVIDERS: Provider[] = [];
+export const SEARCH_PROVIDERS: Provider[] = [
+  CatalogueAnswerCache,
+  ServiceSearchService,
+  ServiceDetailService,
+  CatalogueTaxonomyService,
+];

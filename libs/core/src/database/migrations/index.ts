@@ -5,6 +5,7 @@ import { Accounts1764000000003 } from './1764000000003-accounts';
 import { Organisations1764000000004 } from './1764000000004-organisations';
 import { AssistedAccess1764000000005 } from './1764000000005-assisted-access';
 import { Directory1764000000006 } from './1764000000006-directory';
+import { SearchIndexes1764000000007 } from './1764000000007-search-indexes';
 
 /**
  * Every migration of every library, in order. They live in one place so that one `migrate` runs them
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   Organisations1764000000004,
   AssistedAccess1764000000005,
   Directory1764000000006,
+  SearchIndexes1764000000007,
 ];
