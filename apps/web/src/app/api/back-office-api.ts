@@ -1,9 +1,34 @@
 import { HttpClient, type HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { catchError, type Observable, throwError } from 'rxjs';
+import { catchError, map, type Observable, throwError } from 'rxjs';
 
 import { ApiError } from './api-error';
+import {
+  type AdminCategory,
+  type AdminTaxonomy,
+  type AdminTerm,
+  type CategoryInput,
+  type EventInput,
+  type ModerationDecision,
+  type ModerationItem,
+  type ModerationService,
+  type PlaceDto,
+  type PlaceInput,
+  type ProfileInput,
+  type ProviderEvent,
+  type ProviderProfile,
+  type ProviderService,
+  type ServiceInput,
+  type SlotDto,
+  type SlotInput,
+  type TargetGroupInput,
+  type Taxonomy,
+  type ThemeInput,
+} from './back-office-models';
 import { API_BASE_URL } from './piazza-api';
+
+/** The kinds of taxonomy term the administration edits, as their URLs spell them. */
+export type TermKind = 'themes' | 'target-groups';
 
 /**
  * The provider back-office and the administration of the catalogue (docs/directory-api.md).
@@ -15,9 +40,217 @@ export class BackOfficeApi {
   private readonly http = inject(HttpClient);
   private readonly baseUrl = inject(API_BASE_URL);
 
-  protected get<T>(path: string, params?: HttpParams): Observable<T> {
+  /** The public category tree, themes, target groups and Comuni the service form chooses from. */
+  taxonomy(): Observable<Taxonomy> {
+    return this.get<Taxonomy>('/catalogue/taxonomy');
+  }
+
+  // --- Organisation profile ------------------------------------------------------------------------
+
+  profile(organisationId: string): Observable<ProviderProfile> {
+    return this.get<ProviderProfile>(`${organisationPath(organisationId)}/profile`);
+  }
+
+  updateProfile(organisationId: string, profile: ProfileInput): Observable<ProviderProfile> {
+    return this.send<ProviderProfile>('PUT', `${organisationPath(organisationId)}/profile`, profile);
+  }
+
+  /** Uploads the logo (PNG, JPEG or WebP, at most 5 MB); the server resizes it and answers the profile. */
+  uploadLogo(organisationId: string, file: File): Observable<ProviderProfile> {
+    const body = new FormData();
+    body.append('logo', file, file.name);
+    return this.send<ProviderProfile>('PUT', `${organisationPath(organisationId)}/logo`, body);
+  }
+
+  removeLogo(organisationId: string): Observable<void> {
+    return this.send<unknown>('DELETE', `${organisationPath(organisationId)}/logo`).pipe(
+      map(() => undefined),
+    );
+  }
+
+  // --- Places ----------------------------------------------------------------------------------------
+
+  places(organisationId: string): Observable<PlaceDto[]> {
+    return this.get<PlaceDto[]>(`${organisationPath(organisationId)}/places`);
+  }
+
+  createPlace(organisationId: string, place: PlaceInput): Observable<PlaceDto> {
+    return this.send<PlaceDto>('POST', `${organisationPath(organisationId)}/places`, place);
+  }
+
+  updatePlace(placeId: string, place: PlaceInput): Observable<PlaceDto> {
+    return this.send<PlaceDto>('PUT', `/provider/places/${encodeURIComponent(placeId)}`, place);
+  }
+
+  deletePlace(placeId: string): Observable<void> {
+    return this.send<unknown>('DELETE', `/provider/places/${encodeURIComponent(placeId)}`).pipe(
+      map(() => undefined),
+    );
+  }
+
+  // --- Services and their slots ------------------------------------------------------------------
+
+  services(organisationId: string): Observable<ProviderService[]> {
+    return this.get<ProviderService[]>(`${organisationPath(organisationId)}/services`);
+  }
+
+  service(serviceId: string): Observable<ProviderService> {
+    return this.get<ProviderService>(servicePath(serviceId));
+  }
+
+  /** Creates a draft. */
+  createService(organisationId: string, service: ServiceInput): Observable<ProviderService> {
+    return this.send<ProviderService>('POST', `${organisationPath(organisationId)}/services`, service);
+  }
+
+  updateService(serviceId: string, service: ServiceInput): Observable<ProviderService> {
+    return this.send<ProviderService>('PUT', servicePath(serviceId), service);
+  }
+
+  /** Sends a draft for review, or publishes it straight away when it was approved once. */
+  submitService(serviceId: string): Observable<ProviderService> {
+    return this.send<ProviderService>('POST', `${servicePath(serviceId)}/submit`, {});
+  }
+
+  archiveService(serviceId: string): Observable<ProviderService> {
+    return this.send<ProviderService>('POST', `${servicePath(serviceId)}/archive`, {});
+  }
+
+  slots(serviceId: string): Observable<SlotDto[]> {
+    return this.get<SlotDto[]>(`${servicePath(serviceId)}/slots`);
+  }
+
+  /** Adds a slot, and the same slot on each of `repeatWeeks` following weeks: answers every slot made. */
+  createSlots(serviceId: string, slot: SlotInput): Observable<SlotDto[]> {
+    return this.send<SlotDto[]>('POST', `${servicePath(serviceId)}/slots`, slot);
+  }
+
+  updateSlot(slotId: string, slot: SlotInput): Observable<SlotDto> {
+    return this.send<SlotDto>('PUT', `/provider/slots/${encodeURIComponent(slotId)}`, slot);
+  }
+
+  /**
+   * Deletes a slot nobody booked (null), or cancels a booked one and answers it with its
+   * `cancelledAt`.
+   */
+  deleteSlot(slotId: string): Observable<SlotDto | null> {
+    return this.send<SlotDto | null>('DELETE', `/provider/slots/${encodeURIComponent(slotId)}`).pipe(
+      map((slot) => slot ?? null),
+    );
+  }
+
+  // --- Events ----------------------------------------------------------------------------------------
+
+  events(organisationId: string): Observable<ProviderEvent[]> {
+    return this.get<ProviderEvent[]>(`${organisationPath(organisationId)}/events`);
+  }
+
+  event(eventId: string): Observable<ProviderEvent> {
+    return this.get<ProviderEvent>(eventPath(eventId));
+  }
+
+  createEvent(organisationId: string, event: EventInput): Observable<ProviderEvent> {
+    return this.send<ProviderEvent>('POST', `${organisationPath(organisationId)}/events`, event);
+  }
+
+  updateEvent(eventId: string, event: EventInput): Observable<ProviderEvent> {
+    return this.send<ProviderEvent>('PUT', eventPath(eventId), event);
+  }
+
+  publishEvent(eventId: string): Observable<ProviderEvent> {
+    return this.send<ProviderEvent>('POST', `${eventPath(eventId)}/publish`, {});
+  }
+
+  cancelEvent(eventId: string): Observable<ProviderEvent> {
+    return this.send<ProviderEvent>('POST', `${eventPath(eventId)}/cancel`, {});
+  }
+
+  // --- Administration: moderation ----------------------------------------------------------------
+
+  /** Services waiting for review, oldest first. */
+  moderationQueue(): Observable<ModerationItem[]> {
+    return this.get<ModerationItem[]>('/admin/moderation/services');
+  }
+
+  moderationService(serviceId: string): Observable<ModerationService> {
+    return this.get<ModerationService>(`/admin/moderation/services/${encodeURIComponent(serviceId)}`);
+  }
+
+  /** Approves (publishes) or refuses (back to draft, with the note) a service. */
+  decideModeration(serviceId: string, decision: ModerationDecision): Observable<ProviderService> {
+    return this.send<ProviderService>(
+      'POST',
+      `/admin/moderation/services/${encodeURIComponent(serviceId)}/decision`,
+      decision,
+    );
+  }
+
+  /**
+   * The places of an accredited organisation, from its public page: the moderator sees their names
+   * where a service lists only their ids.
+   */
+  organisationPlaces(organisationSlug: string): Observable<PlaceDto[]> {
+    return this.get<{ places: PlaceDto[] }>(
+      `/catalogue/organisations/${encodeURIComponent(organisationSlug)}`,
+    ).pipe(map((page) => page.places ?? []));
+  }
+
+  // --- Administration: taxonomy ------------------------------------------------------------------
+
+  adminTaxonomy(): Observable<AdminTaxonomy> {
+    return this.get<AdminTaxonomy>('/admin/taxonomy');
+  }
+
+  createCategory(category: CategoryInput): Observable<AdminCategory> {
+    return this.send<AdminCategory>('POST', '/admin/categories', category);
+  }
+
+  updateCategory(categoryId: string, category: CategoryInput): Observable<AdminCategory> {
+    return this.send<AdminCategory>('PUT', `/admin/categories/${encodeURIComponent(categoryId)}`, category);
+  }
+
+  /** Refused (409) while services use the category. */
+  deleteCategory(categoryId: string): Observable<void> {
+    return this.send<unknown>('DELETE', `/admin/categories/${encodeURIComponent(categoryId)}`).pipe(
+      map(() => undefined),
+    );
+  }
+
+  createTerm(kind: TermKind, term: ThemeInput | TargetGroupInput): Observable<AdminTerm> {
+    return this.send<AdminTerm>('POST', `/admin/${kind}`, term);
+  }
+
+  updateTerm(kind: TermKind, termId: string, term: ThemeInput | TargetGroupInput): Observable<AdminTerm> {
+    return this.send<AdminTerm>('PUT', `/admin/${kind}/${encodeURIComponent(termId)}`, term);
+  }
+
+  deleteTerm(kind: TermKind, termId: string): Observable<void> {
+    return this.send<unknown>('DELETE', `/admin/${kind}/${encodeURIComponent(termId)}`).pipe(
+      map(() => undefined),
+    );
+  }
+
+  private get<T>(path: string, params?: HttpParams): Observable<T> {
     return this.http
       .get<T>(this.baseUrl + path, { params })
       .pipe(catchError((error: unknown) => throwError(() => ApiError.from(error))));
   }
+
+  private send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Observable<T> {
+    return this.http
+      .request<T>(method, this.baseUrl + path, { body })
+      .pipe(catchError((error: unknown) => throwError(() => ApiError.from(error))));
+  }
+}
+
+function organisationPath(organisationId: string): string {
+  return `/provider/organisations/${encodeURIComponent(organisationId)}`;
+}
+
+function servicePath(serviceId: string): string {
+  return `/provider/services/${encodeURIComponent(serviceId)}`;
+}
+
+function eventPath(eventId: string): string {
+  return `/provider/events/${encodeURIComponent(eventId)}`;
 }

@@ -66,35 +66,11 @@ export interface ServiceFamily {
 
 export type PriceModel = 'free' | 'fixed' | 'per_hour' | 'per_session' | 'per_month';
 
-export interface ServiceSummary {
-  id: string;
-  slug: string;
-  title: string;
-  summary: string;
-  family: FamilySlug;
-  category: { slug: string; name: LocalizedText };
-  organisation: { slug: string; name: string };
-  comuni: ComuneRef[];
-  priceModel: PriceModel;
-  /** Integer euro cents; null when the price is agreed case by case. */
-  priceCents: number | null;
-  voucherPayable: boolean;
-}
-
 export interface Page<T> {
   items: T[];
   total: number;
   page: number;
   pageSize: number;
-}
-
-export interface ServiceQuery {
-  q?: string;
-  family?: FamilySlug;
-  /** Comune slug. */
-  comune?: string;
-  page?: number;
-  pageSize?: number;
 }
 
 /** One refused field of a validation error: `message` completes a sentence about that field. */

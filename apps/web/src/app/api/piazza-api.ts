@@ -22,11 +22,8 @@ import {
   type Organisation,
   type OrganisationMember,
   type OrganisationSignUp,
-  type Page,
   type Registration,
   type ServiceFamily,
-  type ServiceQuery,
-  type ServiceSummary,
 } from './models';
 
 /** Where the API lives; the server that serves this app also answers under /api. */
@@ -48,17 +45,6 @@ export class PiazzaApi {
   /** The five service families with how many services each lists. */
   serviceFamilies(): Observable<ServiceFamily[]> {
     return this.get<ServiceFamily[]>('/catalogue/families');
-  }
-
-  /** One page of the public catalogue, filtered. */
-  searchServices(query: ServiceQuery): Observable<Page<ServiceSummary>> {
-    let params = new HttpParams();
-    if (query.q) params = params.set('q', query.q);
-    if (query.family) params = params.set('family', query.family);
-    if (query.comune) params = params.set('comune', query.comune);
-    if (query.page) params = params.set('page', query.page);
-    if (query.pageSize) params = params.set('pageSize', query.pageSize);
-    return this.get<Page<ServiceSummary>>('/catalogue/services', params);
   }
 
   /** Which ways of signing in the Ambito offers. */

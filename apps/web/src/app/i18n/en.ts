@@ -148,11 +148,10 @@ export const en: Translations = {
     emptyText: 'Try removing some filters or using different words.',
     errorTitle: 'The services could not be loaded',
     errorText: 'Check your connection and try again in a moment.',
-    retry: 'Try again',
     pagination: 'Result pages',
     previousPage: 'Previous page',
     nextPage: 'Next page',
-    pageN: 'Page {{page}}',
+    pageWord: 'Page',
   },
   service: {
     organisation: 'Offered by',

@@ -150,11 +150,10 @@ export const it = {
     emptyText: 'Prova a togliere qualche filtro o a usare parole diverse.',
     errorTitle: 'Non è stato possibile caricare i servizi',
     errorText: 'Controlla la connessione e riprova tra qualche istante.',
-    retry: 'Riprova',
     pagination: 'Pagine dei risultati',
     previousPage: 'Pagina precedente',
     nextPage: 'Pagina successiva',
-    pageN: 'Pagina {{page}}',
+    pageWord: 'Pagina',
   },
   service: {
     organisation: 'Offerto da',

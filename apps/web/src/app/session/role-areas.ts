@@ -12,6 +12,8 @@ export interface RoleArea {
 export const ROLE_AREAS: readonly RoleArea[] = [
   { path: '/ente', label: 'areas.organisation', roles: ['provider', 'merchant'] },
   { path: '/amministrazione/accreditamenti', label: 'areas.accreditation', roles: ['admin'] },
+  { path: '/amministrazione/moderazione', label: 'backOffice.areas.moderation', roles: ['admin'] },
+  { path: '/amministrazione/categorie', label: 'backOffice.areas.taxonomy', roles: ['admin'] },
   { path: '/servizi-sociali/nuclei', label: 'areas.households', roles: ['social_worker'] },
 ];
 

@@ -1,46 +1,43 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 
-import { type ServiceSummary } from '../../api/models';
+import { type ServiceCard as ServiceCardDto } from '../../api/directory-models';
 import { LocalizedPipe } from '../../i18n/localized';
 import { UiLanguage } from '../../i18n/ui-language';
-import { Icon } from '../../layout/icon/icon';
 import { AmbitoSettings } from '../../settings/ambito-settings';
-import { formatEuroCents } from '../price';
-
-interface TranslatedText {
-  key: string;
-  params: Record<string, string | number>;
-}
+import { formatDistance } from '../distance';
+import { priceText, type TranslatedText } from '../price';
+import { Tag } from '../tag/tag';
 
 /** How many Comuni a card names before summarising the rest as "and N more". */
 const COMUNI_SHOWN = 3;
 
-/** One service in a list of results. */
+/** One service in a list of results: title (the link to its page), who offers it, where, how much. */
 @Component({
   selector: 'pz-service-card',
-  imports: [TranslatePipe, LocalizedPipe, Icon],
+  imports: [RouterLink, TranslatePipe, LocalizedPipe, Tag],
   templateUrl: './service-card.html',
   styleUrl: './service-card.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ServiceCard {
-  readonly service = input.required<ServiceSummary>();
+  readonly service = input.required<ServiceCardDto>();
   /** Heading level of the title, so the card fits the page's outline. */
   readonly headingLevel = input<2 | 3>(3);
+  /** Hides the organisation, on the organisation's own page. */
+  readonly showOrganisation = input(true);
 
   private readonly language = inject(UiLanguage);
   private readonly settings = inject(AmbitoSettings);
 
-  /** The translation key and parameters that describe the price, e.g. "12,50 € all'ora". */
-  protected readonly price = computed((): TranslatedText => {
-    const { priceModel, priceCents } = this.service();
-    if (priceModel === 'free') return { key: 'service.priceModel.free', params: {} };
-    if (priceCents === null) return { key: 'service.priceOnRequest', params: {} };
-    return {
-      key: `service.priceModel.${priceModel}`,
-      params: { price: formatEuroCents(priceCents, this.language.locale()) },
-    };
+  protected readonly price = computed(() =>
+    priceText(this.service().priceModel, this.service().priceCents, this.language.locale()),
+  );
+
+  protected readonly distance = computed(() => {
+    const meters = this.service().distanceMeters;
+    return meters === null || meters === undefined ? null : formatDistance(meters, this.language.locale());
   });
 
   protected readonly comuni = computed((): TranslatedText => {

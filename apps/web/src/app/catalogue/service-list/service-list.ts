@@ -1,145 +1,184 @@
-import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  type ElementRef,
+  inject,
+  Injector,
+  linkedSignal,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, type Params, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 
 import { ApiError } from '../../api/api-error';
-import { FAMILY_SLUGS, type FamilySlug, isFamilySlug, type LocalizedText } from '../../api/models';
-import { PiazzaApi } from '../../api/piazza-api';
-import { LocalizedPipe } from '../../i18n/localized';
+import { DirectoryApi } from '../../api/directory-api';
+import { type SearchResult, type SearchSort } from '../../api/directory-models';
+import { describePage } from '../../directory/page-meta';
 import { Icon } from '../../layout/icon/icon';
-import { AmbitoSettings } from '../../settings/ambito-settings';
+import { LoadError } from '../../layout/load-error/load-error';
+import {
+  activeFilterCount,
+  CATALOGUE_PAGE_SIZE,
+  type CatalogueFilters,
+  filterParams,
+  readFilters,
+  searchQuery,
+} from '../catalogue-filters';
+import { Pagination } from '../pagination/pagination';
 import { ServiceCard } from '../service-card/service-card';
+import { ServiceFilters } from '../service-filters/service-filters';
+import { ServiceMapResults } from '../service-map-results/service-map-results';
 
-const PAGE_SIZE = 20;
-/** Page links shown on each side of the current page. */
-const PAGE_WINDOW = 2;
-
-/** The catalogue filters as the URL holds them (Italian names: the URL is part of the UI). */
-interface CatalogueFilters {
-  q: string;
-  family: FamilySlug | null;
-  comune: string | null;
-  page: number;
-}
-
-interface FamilyOption {
-  slug: FamilySlug;
-  name: LocalizedText | null;
-}
+/** The sort orders offered, in the order of the select. */
+const SORTS: SearchSort[] = ['relevance', 'distance', 'title', 'price', 'price_desc', 'newest'];
 
 /**
- * The public catalogue: search and filters live in the query string (`q`, `famiglia`, `comune`,
- * `pagina`), so every result list can be bookmarked, shared and reached from the home page.
+ * "Catalogo": search, faceted filters and results as a list or on a map. Everything the visitor
+ * chooses is in the query string (see catalogue-filters.ts), so a search can be bookmarked, shared
+ * and walked back with the browser's back button.
  */
 @Component({
   selector: 'pz-service-list',
-  imports: [RouterLink, TranslatePipe, LocalizedPipe, Icon, ServiceCard],
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    Icon,
+    LoadError,
+    Pagination,
+    ServiceCard,
+    ServiceFilters,
+    ServiceMapResults,
+  ],
   templateUrl: './service-list.html',
   styleUrl: './service-list.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(document:keydown.escape)': 'closeFilters()' },
 })
 export class ServiceList {
-  private readonly api = inject(PiazzaApi);
+  private readonly api = inject(DirectoryApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  protected readonly settings = inject(AmbitoSettings);
+  private readonly injector = inject(Injector);
+  private readonly document = inject(DOCUMENT);
+  private readonly filtersToggle = viewChild<ElementRef<HTMLButtonElement>>('filtersToggle');
+  private readonly filtersClose = viewChild<ElementRef<HTMLButtonElement>>('filtersClose');
+  private readonly filtersPanel = viewChild<ElementRef<HTMLElement>>('filtersPanel');
 
   private readonly queryParams = toSignal(this.route.queryParamMap, { requireSync: true });
+  protected readonly filters = computed<CatalogueFilters>(() => readFilters(this.queryParams()));
+  protected readonly query = computed(() => searchQuery(this.filters()));
 
-  protected readonly filters = computed<CatalogueFilters>(() => {
-    const params = this.queryParams();
-    const family = params.get('famiglia');
-    const page = Number(params.get('pagina'));
-    return {
-      q: (params.get('q') ?? '').trim(),
-      family: isFamilySlug(family) ? family : null,
-      comune: params.get('comune') || null,
-      page: Number.isInteger(page) && page > 0 ? page : 1,
-    };
-  });
-
-  /** What the visitor is typing; follows the URL when it changes from elsewhere (back button, header). */
+  /** What the visitor is typing; follows the address when it changes from elsewhere (back button). */
   protected readonly queryDraft = linkedSignal(() => this.filters().q);
+  protected readonly filtersOpen = signal(false);
+
+  protected readonly sorts = computed(() =>
+    SORTS.filter(
+      (sort) => (sort !== 'relevance' || this.filters().q) && (sort !== 'distance' || this.filters().origin),
+    ),
+  );
 
   protected readonly results = rxResource({
-    params: () => this.filters(),
-    stream: ({ params }) =>
-      this.api.searchServices({
-        q: params.q || undefined,
-        family: params.family ?? undefined,
-        comune: params.comune ?? undefined,
-        page: params.page,
-        pageSize: PAGE_SIZE,
-      }),
+    params: () => this.query(),
+    stream: ({ params }) => this.api.searchServices(params),
   });
 
-  private readonly families = rxResource({ stream: () => this.api.serviceFamilies() });
+  private readonly taxonomyResource = rxResource({ stream: () => this.api.taxonomy() });
+  protected readonly taxonomy = computed(() =>
+    this.taxonomyResource.hasValue() ? this.taxonomyResource.value() : null,
+  );
 
-  protected readonly familyOptions = computed<FamilyOption[]>(() => {
-    const loaded = this.families.hasValue() ? this.families.value() : [];
-    return FAMILY_SLUGS.map((slug) => ({ slug, name: loaded.find((f) => f.slug === slug)?.name ?? null }));
+  /** The last answer, kept while the next one loads so the filters and their counts do not flicker. */
+  protected readonly result = linkedSignal<SearchResult | undefined, SearchResult | null>({
+    source: () => (this.results.hasValue() ? this.results.value() : undefined),
+    computation: (value, previous) => value ?? previous?.value ?? null,
   });
-
-  protected readonly page = computed(() => (this.results.hasValue() ? this.results.value() : null));
 
   protected readonly pageCount = computed(() => {
-    const page = this.page();
-    return page ? Math.max(1, Math.ceil(page.total / (page.pageSize || PAGE_SIZE))) : 0;
+    const result = this.result();
+    return result ? Math.max(1, Math.ceil(result.total / (result.pageSize || CATALOGUE_PAGE_SIZE))) : 0;
   });
 
-  protected readonly pageLinks = computed(() => {
-    const count = this.pageCount();
-    const current = this.filters().page;
-    const from = Math.max(1, current - PAGE_WINDOW);
-    const to = Math.min(count, current + PAGE_WINDOW);
-    return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
-  });
-
-  protected readonly hasFilters = computed(() => {
-    const { q, family, comune } = this.filters();
-    return Boolean(q || family || comune);
-  });
+  protected readonly activeFilters = computed(() => activeFilterCount(this.filters()));
+  protected readonly hasCriteria = computed(() => Boolean(this.filters().q) || this.activeFilters() > 0);
 
   protected readonly countKey = computed(() => {
-    const total = this.page()?.total ?? 0;
+    const total = this.result()?.total ?? 0;
     if (total === 0) return 'catalogue.countNone';
     return total === 1 ? 'catalogue.countOne' : 'catalogue.countOther';
   });
 
-  /** The server's own explanation of the failure, when it gave one. */
-  protected readonly errorMessage = computed(() => {
+  protected readonly loadError = computed(() => {
     const error = this.results.error();
-    return error instanceof ApiError ? error.userMessage : null;
+    return error ? ApiError.from(error) : null;
   });
+
+  constructor() {
+    describePage('directory.meta.catalogue');
+  }
 
   protected search(event: Event): void {
     event.preventDefault();
-    this.applyFilters({ q: this.queryDraft().trim() || null });
+    this.apply({ q: this.queryDraft().trim() });
   }
 
-  protected selectFamily(value: string): void {
-    this.applyFilters({ famiglia: value || null });
+  protected apply(changes: Partial<CatalogueFilters>): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: filterParams(changes),
+      queryParamsHandling: 'merge',
+    });
   }
 
-  protected selectComune(value: string): void {
-    this.applyFilters({ comune: value || null });
+  protected selectSort(value: string): void {
+    this.apply({ sort: (value || null) as SearchSort | null });
   }
 
-  protected pageParams(page: number): Params {
-    return { pagina: page > 1 ? page : null };
+  protected showView(view: 'list' | 'map'): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: filterParams({ view, page: 1 }),
+      queryParamsHandling: 'merge',
+    });
   }
 
   protected retry(): void {
     this.results.reload();
   }
 
-  /** A new search starts again from the first page. */
-  private applyFilters(changes: Params): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: { ...changes, pagina: null },
-      queryParamsHandling: 'merge',
-    });
+  protected openFilters(): void {
+    this.filtersOpen.set(true);
+    afterNextRender(() => this.filtersClose()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected closeFilters(): void {
+    if (!this.filtersOpen()) return;
+    this.filtersOpen.set(false);
+    this.filtersToggle()?.nativeElement.focus();
+  }
+
+  /** While the panel covers the page on a phone, Tab goes round inside it. */
+  protected keepFocusInPanel(event: KeyboardEvent): void {
+    const panel = this.filtersPanel()?.nativeElement;
+    if (!this.filtersOpen() || event.key !== 'Tab' || !panel) return;
+    const focusable = [
+      ...panel.querySelectorAll<HTMLElement>(
+        'a[href], button:not([disabled]), input:not([disabled]), select',
+      ),
+    ].filter((el) => el.offsetParent !== null);
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (event.shiftKey && this.document.activeElement === first) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && this.document.activeElement === last) {
+      event.preventDefault();
+      first?.focus();
+    }
   }
 }

@@ -49,6 +49,9 @@ export class Header {
   private readonly publicNavItems: NavItem[] = [
     { path: '/', label: 'nav.home', exact: true },
     { path: '/catalogo', label: 'nav.catalogue', exact: false },
+    { path: '/eventi', label: 'directory.nav.events', exact: false },
+    { path: '/enti', label: 'directory.nav.organisations', exact: false },
+    { path: '/punti-sociali', label: 'directory.nav.socialPoints', exact: false },
     { path: '/buoni', label: 'nav.vouchers', exact: false },
     { path: '/operatori', label: 'nav.operators', exact: false },
   ];

@@ -40,6 +40,14 @@ export class MyOrganisation {
 
   protected readonly organisations = rxResource({ stream: () => this.api.myOrganisations() });
 
+  /** The back-office pages of a cooperative or association (not of shops). */
+  protected readonly manageLinks = [
+    { path: '/ente/profilo', label: 'backOffice.myOrganisation.profile' },
+    { path: '/ente/sedi', label: 'backOffice.myOrganisation.places' },
+    { path: '/ente/servizi', label: 'backOffice.myOrganisation.services' },
+    { path: '/ente/eventi', label: 'backOffice.myOrganisation.events' },
+  ];
+
   protected readonly loadError = computed(() => {
     const error = this.organisations.error();
     return error ? ApiError.from(error) : null;

@@ -1,0 +1,131 @@
+import { ChangeDetectionStrategy, Component, computed, DOCUMENT, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { Router, RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+
+import { ApiError } from '../../api/api-error';
+import { DirectoryApi } from '../../api/directory-api';
+import { priceText } from '../../catalogue/price';
+import { Tag } from '../../catalogue/tag/tag';
+import { LocalizedPipe } from '../../i18n/localized';
+import { UiLanguage } from '../../i18n/ui-language';
+import { Icon } from '../../layout/icon/icon';
+import { LoadError } from '../../layout/load-error/load-error';
+import { type MapMarker, MapView } from '../../map/map-view/map-view';
+import { fullAddress, FullAddressPipe } from '../full-address';
+import { Missing } from '../missing/missing';
+import { OpeningHours } from '../opening-hours/opening-hours';
+import { showPageSummary } from '../page-meta';
+import { routeSlug } from '../route-slug';
+import { telHref } from '../tel-href';
+import { WhenPipe } from '../when';
+
+/** Upcoming slots listed before "show all". */
+const SLOTS_SHOWN = 8;
+
+/**
+ * "/servizi/{slug}": everything a family needs to choose a service — who offers it, where and when,
+ * how much and whether the Comune's vouchers pay for it — and a clean printout of it.
+ */
+@Component({
+  selector: 'pz-service-page',
+  imports: [
+    FullAddressPipe,
+    RouterLink,
+    TranslatePipe,
+    LocalizedPipe,
+    Icon,
+    LoadError,
+    MapView,
+    Missing,
+    OpeningHours,
+    Tag,
+    WhenPipe,
+  ],
+  templateUrl: './service-page.html',
+  styleUrl: './service-page.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ServicePage {
+  private readonly api = inject(DirectoryApi);
+  private readonly language = inject(UiLanguage);
+  private readonly document = inject(DOCUMENT);
+  private readonly router = inject(Router);
+
+  private readonly slug = routeSlug();
+  protected readonly service = rxResource({
+    params: () => this.slug(),
+    stream: ({ params }) => this.api.service(params),
+  });
+  protected readonly detail = computed(() => (this.service.hasValue() ? this.service.value() : null));
+
+  protected readonly loadError = computed(() => {
+    const error = this.service.error();
+    return error ? ApiError.from(error) : null;
+  });
+  protected readonly notFound = computed(() => this.loadError()?.status === 404);
+
+  protected readonly price = computed(() => {
+    const service = this.detail();
+    return service ? priceText(service.priceModel, service.priceCents, this.language.locale()) : null;
+  });
+
+  protected readonly allSlots = signal(false);
+  protected readonly slots = computed(() => {
+    const slots = this.detail()?.slots ?? [];
+    return this.allSlots() ? slots : slots.slice(0, SLOTS_SHOWN);
+  });
+  protected readonly hiddenSlots = computed(() => (this.detail()?.slots.length ?? 0) - this.slots().length);
+
+  protected readonly markers = computed<MapMarker[]>(() => {
+    const service = this.detail();
+    if (!service) return [];
+    if (service.places.length) {
+      return service.places.map((place) => ({
+        id: place.id,
+        lat: place.location.lat,
+        lng: place.location.lng,
+        title: place.name,
+        link: null,
+        details: [fullAddress(place.address, place.comune.name)],
+      }));
+    }
+    return service.location
+      ? [
+          {
+            id: service.id,
+            ...service.location,
+            title: service.title,
+            link: null,
+            details: [service.organisation.name],
+          },
+        ]
+      : [];
+  });
+
+  protected readonly comuni = computed(() => (this.detail()?.comuni ?? []).map((c) => c.name).join(', '));
+  protected readonly phoneHref = computed(() => telHref(this.detail()?.organisation.phone));
+
+  /** The printed page says where it came from. */
+  protected readonly pageUrl = computed(() => {
+    this.detail();
+    return this.document.location.origin + this.router.url;
+  });
+
+  constructor() {
+    showPageSummary(
+      computed(() => {
+        const service = this.detail();
+        return service ? { title: service.title, description: service.summary || service.description } : null;
+      }),
+    );
+  }
+
+  protected print(): void {
+    this.document.defaultView?.print();
+  }
+
+  protected retry(): void {
+    this.service.reload();
+  }
+}

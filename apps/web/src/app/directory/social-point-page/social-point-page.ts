@@ -1,0 +1,91 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+
+import { ApiError } from '../../api/api-error';
+import { DirectoryApi } from '../../api/directory-api';
+import { Tag } from '../../catalogue/tag/tag';
+import { Icon } from '../../layout/icon/icon';
+import { LoadError } from '../../layout/load-error/load-error';
+import { type MapMarker, MapView } from '../../map/map-view/map-view';
+import { fullAddress, FullAddressPipe } from '../full-address';
+import { LanguageNamesPipe } from '../language-names';
+import { Missing } from '../missing/missing';
+import { OpeningHours } from '../opening-hours/opening-hours';
+import { showPageSummary } from '../page-meta';
+import { routeSlug } from '../route-slug';
+import { telHref } from '../tel-href';
+import { WhenPipe } from '../when';
+
+/** Free appointments listed before "show all". */
+const SLOTS_SHOWN = 10;
+
+/**
+ * "/punti-sociali/{slug}": a Social Point's address, hours, languages and its next free
+ * appointments. Booking online comes later: until then the page says to call.
+ */
+@Component({
+  selector: 'pz-social-point-page',
+  imports: [
+    FullAddressPipe,
+    RouterLink,
+    TranslatePipe,
+    Icon,
+    LoadError,
+    MapView,
+    Missing,
+    OpeningHours,
+    Tag,
+    LanguageNamesPipe,
+    WhenPipe,
+  ],
+  templateUrl: './social-point-page.html',
+  styleUrl: './social-point-page.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SocialPointPage {
+  private readonly api = inject(DirectoryApi);
+  private readonly slug = routeSlug();
+
+  protected readonly point = rxResource({
+    params: () => this.slug(),
+    stream: ({ params }) => this.api.socialPoint(params),
+  });
+  protected readonly detail = computed(() => (this.point.hasValue() ? this.point.value() : null));
+  protected readonly loadError = computed(() => {
+    const error = this.point.error();
+    return error ? ApiError.from(error) : null;
+  });
+  protected readonly notFound = computed(() => this.loadError()?.status === 404);
+  protected readonly phoneHref = computed(() => telHref(this.detail()?.phone));
+  protected readonly slots = computed(() => (this.detail()?.slots ?? []).slice(0, SLOTS_SHOWN));
+
+  protected readonly markers = computed<MapMarker[]>(() => {
+    const point = this.detail();
+    return point
+      ? [
+          {
+            id: point.slug,
+            ...point.location,
+            title: point.name,
+            link: null,
+            details: [fullAddress(point.address, point.comune.name)],
+          },
+        ]
+      : [];
+  });
+
+  constructor() {
+    showPageSummary(
+      computed(() => {
+        const point = this.detail();
+        return point ? { title: point.name, description: point.description || point.address } : null;
+      }),
+    );
+  }
+
+  protected retry(): void {
+    this.point.reload();
+  }
+}
