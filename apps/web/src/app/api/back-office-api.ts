@@ -48,34 +48,47 @@ export class BackOfficeApi {
   // --- Organisation profile ------------------------------------------------------------------------
 
   profile(organisationId: string): Observable<ProviderProfile> {
-    return this.get<ProviderProfile>(`${organisationPath(organisationId)}/profile`);
+    return this.get<ProviderProfile>(`/provider/organisations/${encodeURIComponent(organisationId)}/profile`);
   }
 
   updateProfile(organisationId: string, profile: ProfileInput): Observable<ProviderProfile> {
-    return this.send<ProviderProfile>('PUT', `${organisationPath(organisationId)}/profile`, profile);
+    return this.send<ProviderProfile>(
+      'PUT',
+      `/provider/organisations/${encodeURIComponent(organisationId)}/profile`,
+      profile,
+    );
   }
 
   /** Uploads the logo (PNG, JPEG or WebP, at most 5 MB); the server resizes it and answers the profile. */
   uploadLogo(organisationId: string, file: File): Observable<ProviderProfile> {
     const body = new FormData();
     body.append('logo', file, file.name);
-    return this.send<ProviderProfile>('PUT', `${organisationPath(organisationId)}/logo`, body);
+    return this.send<ProviderProfile>(
+      'PUT',
+      `/provider/organisations/${encodeURIComponent(organisationId)}/logo`,
+      body,
+    );
   }
 
   removeLogo(organisationId: string): Observable<void> {
-    return this.send<unknown>('DELETE', `${organisationPath(organisationId)}/logo`).pipe(
-      map(() => undefined),
-    );
+    return this.send<unknown>(
+      'DELETE',
+      `/provider/organisations/${encodeURIComponent(organisationId)}/logo`,
+    ).pipe(map(() => undefined));
   }
 
   // --- Places ----------------------------------------------------------------------------------------
 
   places(organisationId: string): Observable<PlaceDto[]> {
-    return this.get<PlaceDto[]>(`${organisationPath(organisationId)}/places`);
+    return this.get<PlaceDto[]>(`/provider/organisations/${encodeURIComponent(organisationId)}/places`);
   }
 
   createPlace(organisationId: string, place: PlaceInput): Observable<PlaceDto> {
-    return this.send<PlaceDto>('POST', `${organisationPath(organisationId)}/places`, place);
+    return this.send<PlaceDto>(
+      'POST',
+      `/provider/organisations/${encodeURIComponent(organisationId)}/places`,
+      place,
+    );
   }
 
   updatePlace(placeId: string, place: PlaceInput): Observable<PlaceDto> {
@@ -91,38 +104,52 @@ export class BackOfficeApi {
   // --- Services and their slots ------------------------------------------------------------------
 
   services(organisationId: string): Observable<ProviderService[]> {
-    return this.get<ProviderService[]>(`${organisationPath(organisationId)}/services`);
+    return this.get<ProviderService[]>(
+      `/provider/organisations/${encodeURIComponent(organisationId)}/services`,
+    );
   }
 
   service(serviceId: string): Observable<ProviderService> {
-    return this.get<ProviderService>(servicePath(serviceId));
+    return this.get<ProviderService>(`/provider/services/${encodeURIComponent(serviceId)}`);
   }
 
   /** Creates a draft. */
   createService(organisationId: string, service: ServiceInput): Observable<ProviderService> {
-    return this.send<ProviderService>('POST', `${organisationPath(organisationId)}/services`, service);
+    return this.send<ProviderService>(
+      'POST',
+      `/provider/organisations/${encodeURIComponent(organisationId)}/services`,
+      service,
+    );
   }
 
   updateService(serviceId: string, service: ServiceInput): Observable<ProviderService> {
-    return this.send<ProviderService>('PUT', servicePath(serviceId), service);
+    return this.send<ProviderService>('PUT', `/provider/services/${encodeURIComponent(serviceId)}`, service);
   }
 
   /** Sends a draft for review, or publishes it straight away when it was approved once. */
   submitService(serviceId: string): Observable<ProviderService> {
-    return this.send<ProviderService>('POST', `${servicePath(serviceId)}/submit`, {});
+    return this.send<ProviderService>(
+      'POST',
+      `/provider/services/${encodeURIComponent(serviceId)}/submit`,
+      {},
+    );
   }
 
   archiveService(serviceId: string): Observable<ProviderService> {
-    return this.send<ProviderService>('POST', `${servicePath(serviceId)}/archive`, {});
+    return this.send<ProviderService>(
+      'POST',
+      `/provider/services/${encodeURIComponent(serviceId)}/archive`,
+      {},
+    );
   }
 
   slots(serviceId: string): Observable<SlotDto[]> {
-    return this.get<SlotDto[]>(`${servicePath(serviceId)}/slots`);
+    return this.get<SlotDto[]>(`/provider/services/${encodeURIComponent(serviceId)}/slots`);
   }
 
   /** Adds a slot, and the same slot on each of `repeatWeeks` following weeks: answers every slot made. */
   createSlots(serviceId: string, slot: SlotInput): Observable<SlotDto[]> {
-    return this.send<SlotDto[]>('POST', `${servicePath(serviceId)}/slots`, slot);
+    return this.send<SlotDto[]>('POST', `/provider/services/${encodeURIComponent(serviceId)}/slots`, slot);
   }
 
   updateSlot(slotId: string, slot: SlotInput): Observable<SlotDto> {
@@ -142,27 +169,31 @@ export class BackOfficeApi {
   // --- Events ----------------------------------------------------------------------------------------
 
   events(organisationId: string): Observable<ProviderEvent[]> {
-    return this.get<ProviderEvent[]>(`${organisationPath(organisationId)}/events`);
+    return this.get<ProviderEvent[]>(`/provider/organisations/${encodeURIComponent(organisationId)}/events`);
   }
 
   event(eventId: string): Observable<ProviderEvent> {
-    return this.get<ProviderEvent>(eventPath(eventId));
+    return this.get<ProviderEvent>(`/provider/events/${encodeURIComponent(eventId)}`);
   }
 
   createEvent(organisationId: string, event: EventInput): Observable<ProviderEvent> {
-    return this.send<ProviderEvent>('POST', `${organisationPath(organisationId)}/events`, event);
+    return this.send<ProviderEvent>(
+      'POST',
+      `/provider/organisations/${encodeURIComponent(organisationId)}/events`,
+      event,
+    );
   }
 
   updateEvent(eventId: string, event: EventInput): Observable<ProviderEvent> {
-    return this.send<ProviderEvent>('PUT', eventPath(eventId), event);
+    return this.send<ProviderEvent>('PUT', `/provider/events/${encodeURIComponent(eventId)}`, event);
   }
 
   publishEvent(eventId: string): Observable<ProviderEvent> {
-    return this.send<ProviderEvent>('POST', `${eventPath(eventId)}/publish`, {});
+    return this.send<ProviderEvent>('POST', `/provider/events/${encodeURIComponent(eventId)}/publish`, {});
   }
 
   cancelEvent(eventId: string): Observable<ProviderEvent> {
-    return this.send<ProviderEvent>('POST', `${eventPath(eventId)}/cancel`, {});
+    return this.send<ProviderEvent>('POST', `/provider/events/${encodeURIComponent(eventId)}/cancel`, {});
   }
 
   // --- Administration: moderation ----------------------------------------------------------------
@@ -217,17 +248,26 @@ export class BackOfficeApi {
   }
 
   createTerm(kind: TermKind, term: ThemeInput | TargetGroupInput): Observable<AdminTerm> {
-    return this.send<AdminTerm>('POST', `/admin/${kind}`, term);
+    // Literal paths, so the client contract test can check them against the OpenAPI document.
+    return kind === 'themes'
+      ? this.send<AdminTerm>('POST', '/admin/themes', term)
+      : this.send<AdminTerm>('POST', '/admin/target-groups', term);
   }
 
   updateTerm(kind: TermKind, termId: string, term: ThemeInput | TargetGroupInput): Observable<AdminTerm> {
-    return this.send<AdminTerm>('PUT', `/admin/${kind}/${encodeURIComponent(termId)}`, term);
+    const id = encodeURIComponent(termId);
+    return kind === 'themes'
+      ? this.send<AdminTerm>('PUT', `/admin/themes/${id}`, term)
+      : this.send<AdminTerm>('PUT', `/admin/target-groups/${id}`, term);
   }
 
   deleteTerm(kind: TermKind, termId: string): Observable<void> {
-    return this.send<unknown>('DELETE', `/admin/${kind}/${encodeURIComponent(termId)}`).pipe(
-      map(() => undefined),
-    );
+    const id = encodeURIComponent(termId);
+    const deletion =
+      kind === 'themes'
+        ? this.send<unknown>('DELETE', `/admin/themes/${id}`)
+        : this.send<unknown>('DELETE', `/admin/target-groups/${id}`);
+    return deletion.pipe(map(() => undefined));
   }
 
   private get<T>(path: string, params?: HttpParams): Observable<T> {
@@ -241,16 +281,4 @@ export class BackOfficeApi {
       .request<T>(method, this.baseUrl + path, { body })
       .pipe(catchError((error: unknown) => throwError(() => ApiError.from(error))));
   }
-}
-
-function organisationPath(organisationId: string): string {
-  return `/provider/organisations/${encodeURIComponent(organisationId)}`;
-}
-
-function servicePath(serviceId: string): string {
-  return `/provider/services/${encodeURIComponent(serviceId)}`;
-}
-
-function eventPath(eventId: string): string {
-  return `/provider/events/${encodeURIComponent(eventId)}`;
 }
