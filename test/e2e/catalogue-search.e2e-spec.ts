@@ -1,4 +1,10 @@
-import type { MapPoints, SearchResult } from '@piazza/catalogue';
+import {
+  type MapPoints,
+  type SearchResult,
+  type ServiceSearchInput,
+  serviceSearchCriteria,
+  serviceSearchSql,
+} from '@piazza/catalogue';
 import type { OpeningHours } from '@piazza/core';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -392,6 +398,78 @@ describe('Catalogue search: words, filters, facets, distance', () => {
         location: { lat: expect.any(Number), lng: expect.any(Number) },
         organisation: expect.any(String),
       });
+    }
+  });
+
+  it('answers as the one-statement SQL search does: totals, pages, facets and suggestions', async () => {
+    await givenService({
+      title: 'Caffè per anziani al centro',
+      category: 'assistenza-domiciliare',
+      themes: ['cura'],
+      targets: ['anziani'],
+      priceModel: 'free',
+      voucherPayable: true,
+      location: { lat: 45.712, lng: 8.905 },
+      openingHours: [{ day: romeWeekdays().today, opens: '00:00', closes: '23:59' }],
+    });
+    const cases: [string, ServiceSearchInput][] = [
+      ['q=anziani', { q: 'anziani' }],
+      ['q=babysiter', { q: 'babysiter' }],
+      ['q=caffe%20per%20anziani', { q: 'caffe per anziani' }],
+      ['q=anziani&sort=title', { q: 'anziani', sort: 'title' }],
+      [
+        'family=childcare&comune=tradate&voucher=true',
+        { family: 'childcare', comune: ['tradate'], voucher: true },
+      ],
+      [
+        'category=silvercare&theme=cura&sort=newest',
+        { category: ['silvercare'], theme: ['cura'], sort: 'newest' },
+      ],
+      ['target=anziani&openNow=true&free=true', { target: ['anziani'], openNow: true, free: true }],
+      ['priceMin=1000&priceMax=2500&sort=price_desc', { priceMin: 1000, priceMax: 2500, sort: 'price_desc' }],
+      ['nearComune=tradate&radiusKm=3&page=2', { nearComune: 'tradate', radiusKm: 3, page: 2 }],
+      [
+        `near=${TRADATE.lat},${TRADATE.lng}&sort=price`,
+        { near: `${TRADATE.lat},${TRADATE.lng}`, sort: 'price' },
+      ],
+    ];
+    for (const [query, input] of cases) {
+      const api = await search(query);
+      const criteria = serviceSearchCriteria(input);
+      const origin = criteria.near
+        ? { ...criteria.near, label: null }
+        : criteria.nearComune
+          ? api.origin
+          : null;
+      const sql = serviceSearchSql(criteria, origin);
+      const [row] = await db.query(sql.text, sql.values);
+      const typos: (string | null)[] = row.typos ?? [];
+      const expected = {
+        query,
+        total: Number(row.total),
+        families: row.families,
+        categories: row.categories,
+        themes: row.themes,
+        targetGroups: row.target_groups,
+        comuni: row.comuni,
+        counts: [Number(row.voucher), Number(row.free), Number(row.open_now)],
+        didYouMean: typos.some((t) => t) ? criteria.words.map((w, i) => typos[i] || w).join(' ') : null,
+        // Relevance ranks differently (see CatalogueIndex): the same services, not the same order.
+        items: criteria.sort === 'relevance' ? undefined : (row.items ?? []),
+      };
+      expect({
+        query,
+        total: api.total,
+        families: api.facets.families,
+        categories: api.facets.categories,
+        themes: api.facets.themes,
+        targetGroups: api.facets.targetGroups,
+        comuni: api.facets.comuni,
+        counts: [api.facets.voucherPayable, api.facets.free, api.facets.openNow],
+        didYouMean: api.didYouMean,
+        items: criteria.sort === 'relevance' ? undefined : api.items,
+      }).toEqual(expected);
+      expect(api.total).toBeGreaterThan(0);
     }
   });
 

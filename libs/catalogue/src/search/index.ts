@@ -1,10 +1,13 @@
 import type { Provider } from '@nestjs/common';
 import { CatalogueAnswerCache } from './catalogue-answer-cache';
+import { CatalogueIndex } from './catalogue-index';
 import { CatalogueTaxonomyService } from './catalogue-taxonomy.service';
 import { ServiceDetailService } from './service-detail.service';
+import { SearchWordAnalyser } from './search-word-analyser';
 import { ServiceSearchService } from './service-search.service';
 
 export { CatalogueAnswerCache } from './catalogue-answer-cache';
+export { CatalogueIndex } from './catalogue-index';
 export { CatalogueTaxonomyService } from './catalogue-taxonomy.service';
 export {
   DEFAULT_PAGE_SIZE,
@@ -42,6 +45,8 @@ export { type SearchOrigin, type SqlQuery, serviceMapSql, serviceSearchSql } fro
 /** Search, taxonomy and map points of the public catalogue. Registered by CatalogueModule. */
 export const SEARCH_PROVIDERS: Provider[] = [
   CatalogueAnswerCache,
+  CatalogueIndex,
+  SearchWordAnalyser,
   ServiceSearchService,
   ServiceDetailService,
   CatalogueTaxonomyService,

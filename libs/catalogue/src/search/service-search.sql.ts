@@ -49,12 +49,12 @@ class Params {
 }
 
 /** How many close words of the catalogue a typed word may also stand for. */
-const CLOSE_TERMS = 6;
+export const CLOSE_TERMS = 6;
 /**
  * How close (trigram similarity, 0 to 1) a catalogue word must be to stand for a typed one. A swap of two
  * letters costs a long word fewer of its trigrams ("anzaini", "anziani": 0.5) than a short one.
  */
-function closeSimilarity(word: string): number {
+export function closeSimilarity(word: string): number {
   return [...word].length >= 7 ? 0.5 : 0.55;
 }
 
