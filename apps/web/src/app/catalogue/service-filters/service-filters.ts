@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -44,7 +45,7 @@ interface PriceDraft {
  */
 @Component({
   selector: 'pz-service-filters',
-  imports: [TranslatePipe, FormField, FieldStatus, FieldError, Icon],
+  imports: [NgTemplateOutlet, TranslatePipe, FormField, FieldStatus, FieldError, Icon],
   templateUrl: './service-filters.html',
   styleUrl: './service-filters.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,9 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 
-import { ApiError } from '../../api/api-error';
 import { DirectoryApi } from '../../api/directory-api';
 import { ServiceCard } from '../../catalogue/service-card/service-card';
 import { Tag } from '../../catalogue/tag/tag';
@@ -13,8 +11,7 @@ import { type MapMarker, MapView } from '../../map/map-view/map-view';
 import { fullAddress, FullAddressPipe } from '../full-address';
 import { Missing } from '../missing/missing';
 import { OpeningHours } from '../opening-hours/opening-hours';
-import { showPageSummary } from '../page-meta';
-import { routeSlug } from '../route-slug';
+import { pageBySlug } from '../page-by-slug';
 import { telHref } from '../tel-href';
 import { WhenPipe } from '../when';
 
@@ -43,18 +40,11 @@ import { WhenPipe } from '../when';
 })
 export class OrganisationPage {
   private readonly api = inject(DirectoryApi);
-  private readonly slug = routeSlug();
-
-  protected readonly organisation = rxResource({
-    params: () => this.slug(),
-    stream: ({ params }) => this.api.organisation(params),
-  });
-  protected readonly page = computed(() => (this.organisation.hasValue() ? this.organisation.value() : null));
-  protected readonly loadError = computed(() => {
-    const error = this.organisation.error();
-    return error ? ApiError.from(error) : null;
-  });
-  protected readonly notFound = computed(() => this.loadError()?.status === 404);
+  protected readonly loaded = pageBySlug(
+    (slug) => this.api.organisation(slug),
+    (organisation) => ({ title: organisation.name, description: organisation.description }),
+  );
+  protected readonly page = this.loaded.value;
   protected readonly phoneHref = computed(() => telHref(this.page()?.phone));
 
   protected readonly markers = computed<MapMarker[]>(() => {
@@ -79,17 +69,4 @@ export class OrganisationPage {
     }
     return markers;
   });
-
-  constructor() {
-    showPageSummary(
-      computed(() => {
-        const page = this.page();
-        return page ? { title: page.name, description: page.description } : null;
-      }),
-    );
-  }
-
-  protected retry(): void {
-    this.organisation.reload();
-  }
 }

@@ -1,9 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, DOCUMENT, inject, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 
-import { ApiError } from '../../api/api-error';
 import { DirectoryApi } from '../../api/directory-api';
 import { priceText } from '../../catalogue/price';
 import { Tag } from '../../catalogue/tag/tag';
@@ -15,8 +13,7 @@ import { type MapMarker, MapView } from '../../map/map-view/map-view';
 import { fullAddress, FullAddressPipe } from '../full-address';
 import { Missing } from '../missing/missing';
 import { OpeningHours } from '../opening-hours/opening-hours';
-import { showPageSummary } from '../page-meta';
-import { routeSlug } from '../route-slug';
+import { pageBySlug } from '../page-by-slug';
 import { telHref } from '../tel-href';
 import { WhenPipe } from '../when';
 
@@ -51,19 +48,11 @@ export class ServicePage {
   private readonly language = inject(UiLanguage);
   private readonly document = inject(DOCUMENT);
   private readonly router = inject(Router);
-
-  private readonly slug = routeSlug();
-  protected readonly service = rxResource({
-    params: () => this.slug(),
-    stream: ({ params }) => this.api.service(params),
-  });
-  protected readonly detail = computed(() => (this.service.hasValue() ? this.service.value() : null));
-
-  protected readonly loadError = computed(() => {
-    const error = this.service.error();
-    return error ? ApiError.from(error) : null;
-  });
-  protected readonly notFound = computed(() => this.loadError()?.status === 404);
+  protected readonly loaded = pageBySlug(
+    (slug) => this.api.service(slug),
+    (service) => ({ title: service.title, description: service.summary || service.description }),
+  );
+  protected readonly detail = this.loaded.value;
 
   protected readonly price = computed(() => {
     const service = this.detail();
@@ -112,20 +101,7 @@ export class ServicePage {
     return this.document.location.origin + this.router.url;
   });
 
-  constructor() {
-    showPageSummary(
-      computed(() => {
-        const service = this.detail();
-        return service ? { title: service.title, description: service.summary || service.description } : null;
-      }),
-    );
-  }
-
   protected print(): void {
     this.document.defaultView?.print();
-  }
-
-  protected retry(): void {
-    this.service.reload();
   }
 }

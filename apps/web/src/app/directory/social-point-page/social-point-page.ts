@@ -1,9 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 
-import { ApiError } from '../../api/api-error';
 import { DirectoryApi } from '../../api/directory-api';
 import { Tag } from '../../catalogue/tag/tag';
 import { Icon } from '../../layout/icon/icon';
@@ -13,8 +11,7 @@ import { fullAddress, FullAddressPipe } from '../full-address';
 import { LanguageNamesPipe } from '../language-names';
 import { Missing } from '../missing/missing';
 import { OpeningHours } from '../opening-hours/opening-hours';
-import { showPageSummary } from '../page-meta';
-import { routeSlug } from '../route-slug';
+import { pageBySlug } from '../page-by-slug';
 import { telHref } from '../tel-href';
 import { WhenPipe } from '../when';
 
@@ -46,18 +43,11 @@ const SLOTS_SHOWN = 10;
 })
 export class SocialPointPage {
   private readonly api = inject(DirectoryApi);
-  private readonly slug = routeSlug();
-
-  protected readonly point = rxResource({
-    params: () => this.slug(),
-    stream: ({ params }) => this.api.socialPoint(params),
-  });
-  protected readonly detail = computed(() => (this.point.hasValue() ? this.point.value() : null));
-  protected readonly loadError = computed(() => {
-    const error = this.point.error();
-    return error ? ApiError.from(error) : null;
-  });
-  protected readonly notFound = computed(() => this.loadError()?.status === 404);
+  protected readonly loaded = pageBySlug(
+    (slug) => this.api.socialPoint(slug),
+    (point) => ({ title: point.name, description: point.description || point.address }),
+  );
+  protected readonly detail = this.loaded.value;
   protected readonly phoneHref = computed(() => telHref(this.detail()?.phone));
   protected readonly slots = computed(() => (this.detail()?.slots ?? []).slice(0, SLOTS_SHOWN));
 
@@ -75,17 +65,4 @@ export class SocialPointPage {
         ]
       : [];
   });
-
-  constructor() {
-    showPageSummary(
-      computed(() => {
-        const point = this.detail();
-        return point ? { title: point.name, description: point.description || point.address } : null;
-      }),
-    );
-  }
-
-  protected retry(): void {
-    this.point.reload();
-  }
 }

@@ -1,13 +1,10 @@
 import {
-  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
   type ElementRef,
   inject,
-  Injector,
   linkedSignal,
-  signal,
   viewChild,
 } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
@@ -19,10 +16,9 @@ import {
   maxLength,
   minLength,
   required,
-  submit,
   validate,
 } from '@angular/forms/signals';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom, map, of } from 'rxjs';
 
@@ -31,13 +27,12 @@ import { BackOfficeApi } from '../../api/back-office-api';
 import { type EventInput, type PlaceDto, type ProviderEvent } from '../../api/back-office-models';
 import { FieldError } from '../../forms/field-error/field-error';
 import { FieldStatus } from '../../forms/field-status';
-import { focusFirstInvalid } from '../../forms/focus-first-invalid';
 import { FormAlert } from '../../forms/form-alert/form-alert';
-import { submitFailure } from '../../forms/server-errors';
 import { LoadError } from '../../layout/load-error/load-error';
 import { AmbitoSettings } from '../../settings/ambito-settings';
 import { ambitoDateTime, ambitoInstant, ambitoToday } from '../ambito-time';
 import { ConfirmAction } from '../confirm-action/confirm-action';
+import { EditorActions, type EditorOutcome } from '../editor-actions';
 import { centsToEuroText, euroToCents, isEuroAmount } from '../euro-amount';
 import { PointPicker, pointModel, type PointModel, pointOf, pointRules } from '../point-picker/point-picker';
 import { ProviderNav } from '../provider-nav/provider-nav';
@@ -134,13 +129,11 @@ type Done = 'created' | 'saved' | 'published' | 'cancelled';
     ConfirmAction,
   ],
   templateUrl: './event-editor.html',
-  styleUrl: './event-editor.css',
+  styleUrls: ['../editor-page.css', './event-editor.css'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EventEditor {
   private readonly api = inject(BackOfficeApi);
-  private readonly router = inject(Router);
-  private readonly injector = inject(Injector);
   protected readonly organisation = inject(ProviderOrganisation);
   protected readonly settings = inject(AmbitoSettings);
   private readonly formElement = viewChild<ElementRef<HTMLFormElement>>('formElement');
@@ -157,11 +150,27 @@ export class EventEditor {
     { requireSync: true },
   );
 
-  private justSaved: ProviderEvent | null = null;
+  private readonly actions = new EditorActions<
+    ProviderEvent,
+    EventInput,
+    'save' | 'publish' | 'cancel',
+    Done
+  >({
+    itemId: this.eventId,
+    itemPath: '/ente/eventi',
+    create: (organisationId, input) => this.api.createEvent(organisationId, input),
+    update: (id, input) => this.api.updateEvent(id, input),
+    show: (event) => this.event.set(event),
+    formElement: this.formElement,
+    doneBox: this.doneBox,
+  });
 
   protected readonly event = rxResource({
     params: () => this.eventId() ?? undefined,
-    stream: ({ params: id }) => (this.justSaved?.id === id ? of(this.justSaved) : this.api.event(id)),
+    stream: ({ params: id }) => {
+      const saved = this.actions.justSaved;
+      return saved?.id === id ? of(saved) : this.api.event(id);
+    },
   });
 
   protected readonly places = rxResource({
@@ -217,93 +226,46 @@ export class EventEditor {
     );
   });
 
-  protected readonly failure = signal<ApiError | null>(null);
-  protected readonly done = signal<Done | null>(null);
-  protected readonly busy = signal<'save' | 'publish' | 'cancel' | null>(null);
+  protected readonly failure = this.actions.failure;
+  protected readonly done = this.actions.done;
+  protected readonly busy = this.actions.busy;
 
   protected async save(): Promise<void> {
-    await this.run('save', async (input) => {
+    await this.saveForm('save', async (input) => {
       const existed = this.eventId() !== null;
-      return { event: await this.store(input), done: existed ? 'saved' : 'created' };
+      return { item: await this.actions.store(input), done: existed ? 'saved' : 'created' };
     });
   }
 
   /** Saves what is on screen, then puts the event on the Ambito's calendar. */
   protected async publish(): Promise<void> {
-    await this.run('publish', async (input) => {
-      const saved = await this.store(input);
-      return { event: await firstValueFrom(this.api.publishEvent(saved.id)), done: 'published' };
+    await this.saveForm('publish', async (input) => {
+      const saved = await this.actions.store(input);
+      return { item: await firstValueFrom(this.api.publishEvent(saved.id)), done: 'published' };
     });
   }
 
   protected async cancelEvent(): Promise<void> {
     const id = this.eventId();
-    if (!id || this.busy()) return;
-    this.busy.set('cancel');
-    this.failure.set(null);
-    this.done.set(null);
-    try {
-      this.event.set(await firstValueFrom(this.api.cancelEvent(id)));
-      this.announce('cancelled');
-    } catch (error) {
-      this.failure.set(ApiError.from(error));
-    } finally {
-      this.busy.set(null);
-    }
+    if (!id) return;
+    await this.actions.act('cancel', async () => ({
+      item: await firstValueFrom(this.api.cancelEvent(id)),
+      done: 'cancelled',
+    }));
   }
 
-  private async store(input: EventInput): Promise<ProviderEvent> {
-    const id = this.eventId();
-    if (id) return firstValueFrom(this.api.updateEvent(id, input));
-    const organisationId = this.organisation.current()?.id;
-    if (!organisationId) throw new ApiError('NO_ORGANISATION', 0, null);
-    const created = await firstValueFrom(this.api.createEvent(organisationId, input));
-    this.justSaved = created;
-    return created;
-  }
-
-  private async run(
+  private async saveForm(
     kind: 'save' | 'publish',
-    action: (input: EventInput) => Promise<{ event: ProviderEvent; done: Done }>,
+    action: (input: EventInput) => Promise<EditorOutcome<ProviderEvent, Done>>,
   ): Promise<void> {
-    if (this.busy()) return;
-    this.failure.set(null);
-    this.done.set(null);
-    this.busy.set(kind);
-    let outcome: { event: ProviderEvent; done: Done } | null = null;
-    const valid = await submit(this.form, async (fields) => {
-      const value = fields().value();
-      const place = (this.places.value() ?? []).find((item) => item.id === value.placeId) ?? null;
-      try {
-        outcome = await action(eventInput(value, place));
-        return undefined;
-      } catch (error) {
-        const { fieldErrors, formError } = submitFailure(fields, error, serverFields(value.allDay));
-        this.failure.set(formError);
-        return fieldErrors;
-      }
-    });
-    this.busy.set(null);
-    const result = outcome as { event: ProviderEvent; done: Done } | null;
-    if (result) this.justSaved = result.event;
-    // The event now exists: the page moves to its own address (same route, so it stays, with its messages).
-    if (!this.eventId() && this.justSaved) {
-      await this.router.navigate(['/ente/eventi', this.justSaved.id], {
-        queryParams: this.organisation.queryParams(),
-        replaceUrl: true,
-      });
-    }
-    if (valid && result) {
-      this.event.set(result.event);
-      this.announce(result.done);
-    } else if (!this.failure()) {
-      const formElement = this.formElement();
-      if (formElement) focusFirstInvalid(formElement.nativeElement, this.injector);
-    }
-  }
-
-  private announce(done: Done): void {
-    this.done.set(done);
-    afterNextRender(() => this.doneBox()?.nativeElement.focus(), { injector: this.injector });
+    await this.actions.submitForm(
+      kind,
+      this.form,
+      (value) => {
+        const place = (this.places.value() ?? []).find((item) => item.id === value.placeId) ?? null;
+        return action(eventInput(value, place));
+      },
+      (value) => serverFields(value.allDay),
+    );
   }
 }

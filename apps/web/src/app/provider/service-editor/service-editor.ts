@@ -1,14 +1,11 @@
 import {
-  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
   effect,
   type ElementRef,
   inject,
-  Injector,
   linkedSignal,
-  signal,
   untracked,
   viewChild,
 } from '@angular/core';
@@ -21,10 +18,9 @@ import {
   maxLength,
   minLength,
   required,
-  submit,
   validate,
 } from '@angular/forms/signals';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom, map, of } from 'rxjs';
 
@@ -34,9 +30,7 @@ import { PRICE_MODELS, type ProviderService, type ServiceInput } from '../../api
 import { type PriceModel } from '../../api/models';
 import { FieldError } from '../../forms/field-error/field-error';
 import { FieldStatus } from '../../forms/field-status';
-import { focusFirstInvalid } from '../../forms/focus-first-invalid';
 import { FormAlert } from '../../forms/form-alert/form-alert';
-import { submitFailure } from '../../forms/server-errors';
 import { LocalDatePipe } from '../../i18n/local-date';
 import { LocalizedPipe } from '../../i18n/localized';
 import { UiLanguage } from '../../i18n/ui-language';
@@ -44,6 +38,7 @@ import { LoadError } from '../../layout/load-error/load-error';
 import { AmbitoSettings } from '../../settings/ambito-settings';
 import { CheckboxGroup, type CheckboxOption } from '../checkbox-group/checkbox-group';
 import { ConfirmAction } from '../confirm-action/confirm-action';
+import { EditorActions, type EditorOutcome } from '../editor-actions';
 import { centsToEuroText, euroToCents, isEuroAmount } from '../euro-amount';
 import {
   OpeningHoursEditor,
@@ -151,13 +146,11 @@ type Done = 'created' | 'saved' | 'submitted' | 'published' | 'archived';
     ServiceSlots,
   ],
   templateUrl: './service-editor.html',
-  styleUrl: './service-editor.css',
+  styleUrls: ['../editor-page.css', './service-editor.css'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ServiceEditor {
   private readonly api = inject(BackOfficeApi);
-  private readonly router = inject(Router);
-  private readonly injector = inject(Injector);
   private readonly language = inject(UiLanguage);
   protected readonly organisation = inject(ProviderOrganisation);
   protected readonly taxonomy = inject(TaxonomySource);
@@ -176,12 +169,27 @@ export class ServiceEditor {
     { requireSync: true },
   );
 
-  /** The service this page created or saved last: no need to ask the server for it again. */
-  private justSaved: ProviderService | null = null;
+  private readonly actions = new EditorActions<
+    ProviderService,
+    ServiceInput,
+    'save' | 'submit' | 'archive',
+    Done
+  >({
+    itemId: this.serviceId,
+    itemPath: '/ente/servizi',
+    create: (organisationId, input) => this.api.createService(organisationId, input),
+    update: (id, input) => this.api.updateService(id, input),
+    show: (service) => this.service.set(service),
+    formElement: this.formElement,
+    doneBox: this.doneBox,
+  });
 
   protected readonly service = rxResource({
     params: () => this.serviceId() ?? undefined,
-    stream: ({ params: id }) => (this.justSaved?.id === id ? of(this.justSaved) : this.api.service(id)),
+    stream: ({ params: id }) => {
+      const saved = this.actions.justSaved;
+      return saved?.id === id ? of(saved) : this.api.service(id);
+    },
   });
 
   protected readonly places = rxResource({
@@ -257,9 +265,9 @@ export class ServiceEditor {
     })),
   );
 
-  protected readonly failure = signal<ApiError | null>(null);
-  protected readonly done = signal<Done | null>(null);
-  protected readonly busy = signal<'save' | 'submit' | 'archive' | null>(null);
+  protected readonly failure = this.actions.failure;
+  protected readonly done = this.actions.done;
+  protected readonly busy = this.actions.busy;
 
   /** Approved once: "Pubblica" publishes without a new review. */
   protected readonly approvedOnce = computed(() => Boolean(this.service.value()?.firstApprovedAt));
@@ -281,89 +289,40 @@ export class ServiceEditor {
 
   /** "Salva bozza" / "Salva le modifiche". */
   protected async save(): Promise<void> {
-    await this.run('save', async (input) => {
+    await this.saveForm('save', async (input) => {
       const existed = this.serviceId() !== null;
-      return { service: await this.store(input), done: existed ? 'saved' : 'created' };
+      return { item: await this.actions.store(input), done: existed ? 'saved' : 'created' };
     });
   }
 
   /** "Invia in revisione" / "Pubblica": saves what is on screen, then asks to publish it. */
   protected async submitForReview(): Promise<void> {
-    await this.run('submit', async (input) => {
-      const saved = await this.store(input);
+    await this.saveForm('submit', async (input) => {
+      const saved = await this.actions.store(input);
       const submitted = await firstValueFrom(this.api.submitService(saved.id));
-      return { service: submitted, done: submitted.status === 'published' ? 'published' : 'submitted' };
+      return { item: submitted, done: submitted.status === 'published' ? 'published' : 'submitted' };
     });
   }
 
   protected async archive(): Promise<void> {
     const id = this.serviceId();
-    if (!id || this.busy()) return;
-    this.busy.set('archive');
-    this.failure.set(null);
-    this.done.set(null);
-    try {
-      this.service.set(await firstValueFrom(this.api.archiveService(id)));
-      this.announce('archived');
-    } catch (error) {
-      this.failure.set(ApiError.from(error));
-    } finally {
-      this.busy.set(null);
-    }
+    if (!id) return;
+    await this.actions.act('archive', async () => ({
+      item: await firstValueFrom(this.api.archiveService(id)),
+      done: 'archived',
+    }));
   }
 
-  /** Creates the service (on "nuovo") or saves the changes. */
-  private async store(input: ServiceInput): Promise<ProviderService> {
-    const id = this.serviceId();
-    if (id) return firstValueFrom(this.api.updateService(id, input));
-    const organisationId = this.organisation.current()?.id;
-    if (!organisationId) throw new ApiError('NO_ORGANISATION', 0, null);
-    const created = await firstValueFrom(this.api.createService(organisationId, input));
-    this.justSaved = created;
-    return created;
-  }
-
-  private async run(
+  /** A service once saved can have slots: the page moves to its own address, where they are added. */
+  private async saveForm(
     kind: 'save' | 'submit',
-    action: (input: ServiceInput) => Promise<{ service: ProviderService; done: Done }>,
+    action: (input: ServiceInput) => Promise<EditorOutcome<ProviderService, Done>>,
   ): Promise<void> {
-    if (this.busy()) return;
-    this.failure.set(null);
-    this.done.set(null);
-    this.busy.set(kind);
-    let outcome: { service: ProviderService; done: Done } | null = null;
-    const valid = await submit(this.form, async (fields) => {
-      try {
-        outcome = await action(serviceInput(fields().value()));
-        return undefined;
-      } catch (error) {
-        const { fieldErrors, formError } = submitFailure(fields, error, SERVER_FIELDS);
-        this.failure.set(formError);
-        return fieldErrors;
-      }
-    });
-    this.busy.set(null);
-    const result = outcome as { service: ProviderService; done: Done } | null;
-    if (result) this.justSaved = result.service;
-    // A service now exists (even if asking to publish it failed): the page moves to its own address,
-    // where its slots can be added. The route is the same, so this page stays, with its messages.
-    if (!this.serviceId() && this.justSaved) {
-      await this.router.navigate(['/ente/servizi', this.justSaved.id], {
-        queryParams: this.organisation.queryParams(),
-        replaceUrl: true,
-      });
-    }
-    if (valid && result) {
-      this.service.set(result.service);
-      this.announce(result.done);
-    } else if (!this.failure()) {
-      const formElement = this.formElement();
-      if (formElement) focusFirstInvalid(formElement.nativeElement, this.injector);
-    }
-  }
-
-  private announce(done: Done): void {
-    this.done.set(done);
-    afterNextRender(() => this.doneBox()?.nativeElement.focus(), { injector: this.injector });
+    await this.actions.submitForm(
+      kind,
+      this.form,
+      (value) => action(serviceInput(value)),
+      () => SERVER_FIELDS,
+    );
   }
 }
