@@ -179,7 +179,7 @@ export const directoryEn: typeof directoryIt = {
     viewList: 'List',
     previousMonth: 'Previous month',
     nextMonth: 'Next month',
-    count: 'Events in {{month}}: {{count}}',
+    count: 'Number of events – {{month}}: {{count}}',
     calendarCaption: 'Calendar of the events in {{month}}',
     empty: 'No events this month.',
     cancelled: 'Cancelled',

@@ -176,7 +176,7 @@ export const directoryIt = {
     viewList: 'Lista',
     previousMonth: 'Mese precedente',
     nextMonth: 'Mese successivo',
-    count: 'Eventi di {{month}}: {{count}}',
+    count: 'Numero di eventi – {{month}}: {{count}}',
     calendarCaption: 'Calendario degli eventi di {{month}}',
     empty: 'Nessun evento in questo mese.',
     cancelled: 'Annullato',

@@ -56,15 +56,20 @@ export class Header {
     { path: '/operatori', label: 'nav.operators', exact: false },
   ];
 
-  /** Everyone's sections, then the work areas of the operator signed in. */
-  protected readonly navItems = computed<NavItem[]>(() => [
-    ...this.publicNavItems,
-    ...roleAreasFor(this.session.me()?.roles).map((area) => ({
-      path: area.path,
-      label: area.label,
-      exact: false,
-    })),
-  ]);
+  /**
+   * Everyone's sections, then the work areas of the operator signed in. An operator has no voucher
+   * wallet and is past the operators' landing page: their areas take those two places, so the bar
+   * stays on one line.
+   */
+  protected readonly navItems = computed<NavItem[]>(() => {
+    const roles = this.session.me()?.roles;
+    const areas = roleAreasFor(roles);
+    const hidden = areas.length ? ['/operatori', ...(roles?.includes('citizen') ? [] : ['/buoni'])] : [];
+    return [
+      ...this.publicNavItems.filter((item) => !hidden.includes(item.path)),
+      ...areas.map((area) => ({ path: area.path, label: area.label, exact: false })),
+    ];
+  });
 
   protected openMenu(): void {
     this.menuOpen.set(true);
