@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RELATIONS, type Relationship } from '@piazza/identity';
 import { Equals, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { SLUG } from '../context/query-params';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export class PersonDto {
   @ApiProperty({ maxLength: 100 })

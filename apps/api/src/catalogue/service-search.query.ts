@@ -9,23 +9,10 @@ import {
   type ServiceFamily,
   type ServiceSearchInput,
 } from '@piazza/catalogue';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsString,
-  IsOptional,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { Type } from 'class-transformer';
+import { BooleanParam, SLUG, SlugList } from '../context/query-params';
+import { IsIn, IsInt, IsNumber, IsString, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_PRICE_CENTS = 100_000_000;
 
 /** `a,b,c` (or the parameter repeated) as a list of slugs. */
@@ -33,28 +20,13 @@ function SlugListParam(description: string) {
   return applyDecorators(
     ApiPropertyOptional({ type: String, description: `${description}, comma-separated slugs` }),
     IsOptional(),
-    Transform(({ value }: { value: unknown }) =>
-      (Array.isArray(value) ? value : [value])
-        .flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]))
-        .map((v) => (typeof v === 'string' ? v.trim() : v))
-        .filter((v) => v !== ''),
-    ),
-    IsArray(),
-    ArrayMaxSize(50),
-    Matches(SLUG, { each: true }),
+    SlugList(),
   );
 }
 
 /** `true` or `false`; anything else stays text and is refused. */
-function BooleanParam(description: string) {
-  return applyDecorators(
-    ApiPropertyOptional({ type: Boolean, description }),
-    IsOptional(),
-    Transform(({ value }: { value: unknown }) =>
-      value === 'true' ? true : value === 'false' ? false : value,
-    ),
-    IsBoolean(),
-  );
+function BooleanFlag(description: string) {
+  return applyDecorators(ApiPropertyOptional({ type: Boolean, description }), IsOptional(), BooleanParam());
 }
 
 function CentsParam(description: string) {
@@ -102,13 +74,13 @@ export class ServiceFilterQuery implements ServiceSearchInput {
   @SlugListParam('Comuni: services serving any of them')
   comune?: string[];
 
-  @BooleanParam('true: only services that service vouchers can pay')
+  @BooleanFlag('true: only services that service vouchers can pay')
   voucher?: boolean;
 
-  @BooleanParam('true: only free services')
+  @BooleanFlag('true: only free services')
   free?: boolean;
 
-  @BooleanParam('true: only services open at this moment (Europe/Rome) by their opening hours')
+  @BooleanFlag('true: only services open at this moment (Europe/Rome) by their opening hours')
   openNow?: boolean;
 
   @CentsParam('Lowest price, inclusive')

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { DirectoryOrganisationKind } from '@piazza/catalogue';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { BooleanParam, SLUG, SlugList } from './query-params';
+import { BooleanParam, SLUG, SlugList } from '../context/query-params';
 
 const KINDS: DirectoryOrganisationKind[] = ['cooperative', 'association', 'shop', 'public_body'];
 

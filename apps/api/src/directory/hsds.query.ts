@@ -12,7 +12,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { BooleanParam } from './query-params';
+import { BooleanParam } from '../context/query-params';
 
 /** Paging and format, as every HSDS list takes them. */
 export class HsdsPagingQuery {

@@ -1,6 +1,6 @@
 import type { PipeTransform } from '@nestjs/common';
 import { NotFoundError } from '@piazza/core';
-import { SLUG } from './query-params';
+import { SLUG } from '../context/query-params';
 
 /** A slug in the path that cannot be one names nothing: 404, like a slug that does not exist. */
 export class SlugParam implements PipeTransform<string, string> {

@@ -11,8 +11,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+import { SLUG } from '../context/query-params';
 
 export class OrganisationOwnerDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) firstName: string;

@@ -16,8 +16,8 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { SLUG } from '../context/query-params';
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 

@@ -22,8 +22,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { SLUG } from '../context/query-params';
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const PHONE = /^\+?[0-9][0-9 ./()-]{4,39}$/;
 const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true };

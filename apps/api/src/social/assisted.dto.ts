@@ -11,10 +11,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AddMemberDto, PersonDto } from '../auth/auth.dto';
+import { SLUG } from '../context/query-params';
 
 export class AssistedRegistrationDto {
   @ApiProperty({ description: 'Slug of a Comune the social worker works for' })
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  @Matches(SLUG)
   comune: string;
 
   @ApiProperty({ description: 'Postal address, printed on the access letter' })

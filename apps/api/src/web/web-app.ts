@@ -3,10 +3,10 @@ import { SHARED_PAGES, type ShareCard, ShareCardService, type SharedPage } from 
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { SLUG } from '../context/query-params';
 
 // Angular's build names files with a content hash (main-ABCD1234.js): those never change.
 const HASHED = /-[A-Za-z0-9]{8}\.(js|css|woff2?|ttf|svg|png|jpg)$/;
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export interface WebAppOptions {
   /** The address people use (PUBLIC_URL), for canonical links; without it, the request's own origin. */
