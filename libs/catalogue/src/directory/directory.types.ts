@@ -1,6 +1,5 @@
-import type { OpeningHours, Translated } from '@piazza/core';
-import type { ServiceFamily } from '../entities/category.entity';
-import type { PriceModel } from '../entities/service-offer.entity';
+import type { OpeningHours } from '@piazza/core';
+import type { ServiceCard } from '../search/search.types';
 
 /** Shapes of the public directory pages (docs/directory-api.md, "Detail shapes"). */
 
@@ -14,11 +13,6 @@ interface ComuneRef {
   name: string;
 }
 
-interface TermRef {
-  slug: string;
-  name: Translated;
-}
-
 export type DirectoryOrganisationKind = 'cooperative' | 'association' | 'shop' | 'public_body';
 
 /** A place as every directory page shows it (`PlaceDto` of the contract). */
@@ -30,28 +24,6 @@ export interface DirectoryPlace {
   location: Point;
   openingHours: OpeningHours[];
   accessibility: string;
-}
-
-/** A published service on an organisation's page (`ServiceCard` of the contract). */
-export interface DirectoryServiceCard {
-  id: string;
-  slug: string;
-  title: string;
-  summary: string;
-  family: ServiceFamily;
-  category: TermRef;
-  themes: TermRef[];
-  targetGroups: TermRef[];
-  organisation: { slug: string; name: string; kind: DirectoryOrganisationKind };
-  comuni: ComuneRef[];
-  priceModel: PriceModel;
-  priceCents: number | null;
-  voucherPayable: boolean;
-  /** Null: no opening hours (by appointment). */
-  openNow: boolean | null;
-  location: Point | null;
-  /** Always null here: an organisation's page has no origin to measure from. */
-  distanceMeters: number | null;
 }
 
 export interface OrganisationCard {
@@ -75,7 +47,7 @@ export interface OrganisationPage extends OrganisationCard {
   location: Point | null;
   openingHours: OpeningHours[];
   places: DirectoryPlace[];
-  services: DirectoryServiceCard[];
+  services: ServiceCard[];
   /** Upcoming (not yet ended) published and cancelled events, soonest first. */
   events: EventCard[];
   /** The organisation's iCalendar feed, absolute (calendar apps subscribe to it). */

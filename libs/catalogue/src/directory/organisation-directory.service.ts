@@ -2,20 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   APP_CONFIG,
   type AppConfig,
-  isOpenAt,
   NotFoundError,
   type OpeningHours,
   publicUrl,
   type RequestContext,
   type Translated,
 } from '@piazza/core';
-import type { ServiceFamily } from '../entities/category.entity';
-import type { PriceModel } from '../entities/service-offer.entity';
+import type { ServiceCard } from '../search/search.types';
+import { openNowSql, serviceCardSql } from '../search/service-search.sql';
 import type { Page } from '../services/catalogue-query.service';
 import type {
   DirectoryOrganisationKind,
   DirectoryPlace,
-  DirectoryServiceCard,
   LogoImage,
   OrganisationCard,
   OrganisationListQuery,
@@ -175,45 +173,9 @@ export class OrganisationDirectoryService {
   }
 
   /** The organisation's published services, as the catalogue's cards, by title. */
-  private async services(ctx: RequestContext, organisationId: string): Promise<DirectoryServiceCard[]> {
-    const rows: {
-      id: string;
-      slug: string;
-      title: string;
-      summary: string;
-      family: ServiceFamily;
-      category_slug: string;
-      category_name_it: string;
-      category_name_en: string;
-      themes: { slug: string; it: string; en: string }[];
-      target_groups: { slug: string; it: string; en: string }[];
-      comuni: { slug: string; name: string }[];
-      organisation_slug: string;
-      organisation_name: string;
-      organisation_kind: DirectoryOrganisationKind;
-      price_model: PriceModel;
-      price_cents: string | null;
-      voucher_payable: boolean;
-      opening_hours: OpeningHours[];
-      lat: number | null;
-      lng: number | null;
-    }[] = await ctx.em.query(
-      `SELECT s.id, s.slug, s.title, s.summary, c.family, c.slug AS category_slug,
-              c.name_it AS category_name_it, c.name_en AS category_name_en,
-              (SELECT coalesce(json_agg(json_build_object('slug', t.slug, 'it', t.name_it, 'en', t.name_en)
-                                        ORDER BY t.position, t.slug), '[]')
-                 FROM service_offer_theme st JOIN theme t ON t.id = st.theme_id
-                WHERE st.service_offer_id = s.id) AS themes,
-              (SELECT coalesce(json_agg(json_build_object('slug', g.slug, 'it', g.name_it, 'en', g.name_en)
-                                        ORDER BY g.position, g.slug), '[]')
-                 FROM service_offer_target_group sg JOIN target_group g ON g.id = sg.target_group_id
-                WHERE sg.service_offer_id = s.id) AS target_groups,
-              (SELECT coalesce(json_agg(json_build_object('slug', cm.slug, 'name', cm.name) ORDER BY cm.name), '[]')
-                 FROM service_offer_comune sc JOIN comune cm ON cm.id = sc.comune_id
-                WHERE sc.service_offer_id = s.id) AS comuni,
-              o.slug AS organisation_slug, o.name AS organisation_name, o.kind AS organisation_kind,
-              s.price_model, s.price_cents::text AS price_cents, s.voucher_payable, s.opening_hours,
-              ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lng
+  private async services(ctx: RequestContext, organisationId: string): Promise<ServiceCard[]> {
+    const rows: { card: ServiceCard }[] = await ctx.em.query(
+      `SELECT ${serviceCardSql(openNowSql('s'), 'NULL::float8')} AS card
          FROM service_offer s
          JOIN category c ON c.id = s.category_id
          JOIN organisation o ON o.id = s.organisation_id
@@ -221,29 +183,7 @@ export class OrganisationDirectoryService {
         ORDER BY lower(s.title), s.slug`,
       [organisationId],
     );
-    const now = new Date();
-    const ref = (t: { slug: string; it: string; en: string }) => ({
-      slug: t.slug,
-      name: { it: t.it, en: t.en },
-    });
-    return rows.map((r) => ({
-      id: r.id,
-      slug: r.slug,
-      title: r.title,
-      summary: r.summary,
-      family: r.family,
-      category: { slug: r.category_slug, name: { it: r.category_name_it, en: r.category_name_en } },
-      themes: r.themes.map(ref),
-      targetGroups: r.target_groups.map(ref),
-      organisation: { slug: r.organisation_slug, name: r.organisation_name, kind: r.organisation_kind },
-      comuni: r.comuni,
-      priceModel: r.price_model,
-      priceCents: r.price_cents === null ? null : Number(r.price_cents),
-      voucherPayable: r.voucher_payable,
-      openNow: r.opening_hours.length ? isOpenAt(r.opening_hours, now) : null,
-      location: r.lat === null || r.lng === null ? null : { lat: r.lat, lng: r.lng },
-      distanceMeters: null,
-    }));
+    return rows.map((r) => r.card);
   }
 }
 
