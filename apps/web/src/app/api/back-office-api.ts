@@ -22,7 +22,6 @@ import {
   type SlotDto,
   type SlotInput,
   type TargetGroupInput,
-  type Taxonomy,
   type ThemeInput,
 } from './back-office-models';
 import { API_BASE_URL } from './piazza-api';
@@ -39,11 +38,6 @@ export type TermKind = 'themes' | 'target-groups';
 export class BackOfficeApi {
   private readonly http = inject(HttpClient);
   private readonly baseUrl = inject(API_BASE_URL);
-
-  /** The public category tree, themes, target groups and Comuni the service form chooses from. */
-  taxonomy(): Observable<Taxonomy> {
-    return this.get<Taxonomy>('/catalogue/taxonomy');
-  }
 
   // --- Organisation profile ------------------------------------------------------------------------
 

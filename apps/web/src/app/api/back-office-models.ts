@@ -4,12 +4,15 @@
  */
 import {
   type AccreditationStatus,
-  type ComuneRef,
   type FamilySlug,
   type LatLng,
   type LocalizedText,
   type PriceModel,
 } from './models';
+import { type OpeningHours } from './directory-models';
+
+/** The same shapes the public directory reads. */
+export type { OpeningHours, PlaceDto, Taxonomy } from './directory-models';
 
 export const SERVICE_STATUSES = ['draft', 'pending_review', 'published', 'archived'] as const;
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
@@ -17,13 +20,6 @@ export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 export const PRICE_MODELS: readonly PriceModel[] = ['free', 'fixed', 'per_hour', 'per_session', 'per_month'];
 
 export type EventStatus = 'draft' | 'published' | 'cancelled';
-
-/** One opening interval of a week day: 1 = Monday … 7 = Sunday, times `HH:MM` in Europe/Rome. */
-export interface OpeningHours {
-  day: number;
-  opens: string;
-  closes: string;
-}
 
 /** An organisation's public page, as its members edit it. */
 export interface ProviderProfile {
@@ -58,17 +54,6 @@ export type ProfileInput = Pick<
   | 'location'
   | 'openingHours'
 >;
-
-/** A place where an organisation works (a seat, a school, a hall). */
-export interface PlaceDto {
-  id: string;
-  name: string;
-  address: string;
-  comune: ComuneRef;
-  location: LatLng;
-  openingHours: OpeningHours[];
-  accessibility: string;
-}
 
 export interface PlaceInput {
   name: string;
@@ -156,20 +141,6 @@ export interface ProviderEvent extends EventInput {
   status: EventStatus;
   publishedAt: string | null;
   updatedAt: string;
-}
-
-/** `GET /api/catalogue/taxonomy`: the public tree the service form chooses from. */
-export interface Taxonomy {
-  families: {
-    slug: FamilySlug;
-    name: LocalizedText;
-    description: LocalizedText;
-    serviceCount: number;
-    categories: { slug: string; name: LocalizedText; serviceCount: number }[];
-  }[];
-  themes: { slug: string; name: LocalizedText; description: LocalizedText; serviceCount: number }[];
-  targetGroups: { slug: string; name: LocalizedText; serviceCount: number }[];
-  comuni: { slug: string; name: string; location: LatLng }[];
 }
 
 /** A service waiting for review, in the moderation queue. */

@@ -3,6 +3,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 
 import { ApiError } from '../api/api-error';
 import { BackOfficeApi } from '../api/back-office-api';
+import { DirectoryApi } from '../api/directory-api';
 import { type LocalizedText } from '../api/models';
 
 /**
@@ -12,8 +13,9 @@ import { type LocalizedText } from '../api/models';
 @Injectable()
 export class TaxonomySource {
   private readonly api = inject(BackOfficeApi);
+  private readonly directory = inject(DirectoryApi);
 
-  readonly taxonomy = rxResource({ stream: () => this.api.taxonomy() });
+  readonly taxonomy = rxResource({ stream: () => this.directory.taxonomy() });
 
   readonly loadError = computed(() => {
     const error = this.taxonomy.error();

@@ -17,6 +17,7 @@ import { catchError, firstValueFrom, map, of } from 'rxjs';
 
 import { ApiError } from '../../../api/api-error';
 import { BackOfficeApi } from '../../../api/back-office-api';
+import { DirectoryApi } from '../../../api/directory-api';
 import { type ProviderService } from '../../../api/back-office-models';
 import { formatEuroCents } from '../../../catalogue/price';
 import { FieldError } from '../../../forms/field-error/field-error';
@@ -61,6 +62,7 @@ type Verdict = 'approve' | 'refuse';
 })
 export class ModerationReview {
   private readonly api = inject(BackOfficeApi);
+  private readonly directory = inject(DirectoryApi);
   private readonly injector = inject(Injector);
   private readonly language = inject(UiLanguage);
   private readonly settings = inject(AmbitoSettings);
@@ -79,7 +81,7 @@ export class ModerationReview {
     stream: ({ params: id }) => this.api.moderationService(id),
   });
 
-  protected readonly taxonomy = rxResource({ stream: () => this.api.taxonomy() });
+  protected readonly taxonomy = rxResource({ stream: () => this.directory.taxonomy() });
 
   /** Names of the places the service lists; without them (not accredited yet) the ids are counted. */
   protected readonly places = rxResource({
