@@ -76,6 +76,38 @@ export default tseslint.config(
     },
   },
   {
+    files: ['libs/ledger/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@piazza/*', '!@piazza/core', '**/apps/**'],
+              message: 'ledger imports only @piazza/core: every other library moves money through it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['libs/vouchers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@piazza/*', '!@piazza/core', '!@piazza/ledger', '!@piazza/identity', '**/apps/**'],
+              message: 'vouchers imports only core, ledger and identity (ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['libs/reporting/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -6,6 +6,7 @@ import { useTestApi } from '../support/test-api';
 import { ruleSet as catalogueRules } from './authorization/catalogue.rules';
 import { ruleSet as directoryRules } from './authorization/directory.rules';
 import { ruleSet as providerRules } from './authorization/provider.rules';
+import { ruleSet as voucherRules } from './authorization/vouchers.rules';
 import type { Fixture, Rule, RuleSet, Who } from './authorization/rule';
 
 const EVERYONE: Who[] = [
@@ -19,7 +20,7 @@ const EVERYONE: Who[] = [
 ];
 
 /** Rule sets of the areas added since identity, each in its own file under ./authorization. */
-const RULE_SETS: RuleSet[] = [catalogueRules, directoryRules, providerRules];
+const RULE_SETS: RuleSet[] = [catalogueRules, directoryRules, providerRules, voucherRules];
 
 /**
  * Every route of the API, and what each kind of caller gets. A route added without a line here makes the
@@ -257,11 +258,16 @@ describe('Authorization: every route, every kind of caller', () => {
   );
   it.each(ordered)('%s', async (route, rule) => {
     const method = route.split(' ')[0] as Method;
-    const { path, body } = rule.request(fixture);
+    const { path, body, headers } = rule.request(fixture);
     const got: Record<string, number> = {};
     const want: Record<string, number> = {};
     for (const who of EVERYONE) {
-      const res = await clients[who].send(method, path, body);
+      // A fresh key per caller: a money route answers a replayed key with the first caller's answer.
+      const withKey = headers && {
+        ...headers,
+        ...(headers['idempotency-key'] && { 'idempotency-key': `${headers['idempotency-key']}-${who}` }),
+      };
+      const res = await clients[who].send(method, path, body, { headers: withKey });
       got[who] = res.status;
       want[who] = expected(rule, who);
       expect(res.status).not.toBe(500);

@@ -13,6 +13,8 @@ import { OidcController } from './auth/oidc.controller';
 import { CatalogueApiModule } from './catalogue/catalogue-api.module';
 import { DirectoryApiModule } from './directory/directory-api.module';
 import { ProviderApiModule } from './provider/provider-api.module';
+import { NoticesApiModule } from './notices/notices-api.module';
+import { VouchersApiModule } from './vouchers/vouchers-api.module';
 import { HouseholdController } from './household/household.controller';
 import {
   AdminOrganisationsController,
@@ -61,6 +63,8 @@ export class AppModule {
         CatalogueApiModule,
         DirectoryApiModule,
         ProviderApiModule,
+        VouchersApiModule,
+        NoticesApiModule,
       ],
       controllers: [
         HealthController,

@@ -2,11 +2,13 @@ import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, CoreModule, loggerOptions, QUEUES } from '@piazza/core';
 import { NotificationsModule } from '@piazza/notifications';
+import { VouchersModule } from '@piazza/vouchers';
 import { LoggerModule } from 'nestjs-pino';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { OutboxRelayRunner } from './outbox/outbox-relay.runner';
 import { SystemSchedule } from './system/system-schedule';
 import { SystemProcessor } from './system/system.processor';
+import { VouchersProcessor } from './vouchers/vouchers.processor';
 
 @Module({})
 export class WorkerModule {
@@ -21,10 +23,21 @@ export class WorkerModule {
           connection: { url: config.REDIS_URL, maxRetriesPerRequest: null, connectionName: 'piazza-worker' },
           prefix: config.REDIS_PREFIX,
         }),
-        BullModule.registerQueue({ name: QUEUES.system }, { name: QUEUES.notifications }),
+        BullModule.registerQueue(
+          { name: QUEUES.system },
+          { name: QUEUES.notifications },
+          { name: QUEUES.vouchers },
+        ),
         NotificationsModule,
+        VouchersModule,
       ],
-      providers: [OutboxRelayRunner, SystemProcessor, SystemSchedule, NotificationsProcessor],
+      providers: [
+        OutboxRelayRunner,
+        SystemProcessor,
+        SystemSchedule,
+        NotificationsProcessor,
+        VouchersProcessor,
+      ],
     };
   }
 }

@@ -24,3 +24,5 @@ export * from './settings/ambito-settings.entity';
 export * from './settings/comune.entity';
 export * from './settings/settings.service';
 export * from './time/opening-hours';
+export * from './database/updated-rows';
+export * from './time/local-day';

@@ -17,7 +17,7 @@ export interface Fixture {
 
 export interface Rule {
   /** The request to send: path (with real ids) and body. */
-  request: (f: Fixture) => { path: string; body?: unknown };
+  request: (f: Fixture) => { path: string; body?: unknown; headers?: Record<string, string> };
   /** Expected status for each actor; `all` is the default. */
   expect: Partial<Record<Who | 'all' | 'signedIn', number>>;
   /** Ends sessions: run after every other rule, in this order. */

@@ -11,6 +11,7 @@ import {
 } from '@piazza/identity';
 import type { DataSource, EntityManager, ObjectLiteral, EntityTarget } from 'typeorm';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { seedDemoVouchers } from './demo-vouchers-seed';
 import { COMUNI, DEMO_AMBITO, FAMILIES, ORGANISATIONS, SERVICES, SOCIAL_POINTS } from './demo-ambito.data';
 import type { SeedOrganisation, SeedService } from './demo-ambito.types';
 import {
@@ -53,7 +54,7 @@ export async function seedDemoAmbito(
   now = new Date(),
 ): Promise<SeedReport> {
   const passwordHash = await passwords.hash(DEMO_PASSWORD);
-  return dataSource.transaction(async (em) => {
+  const report = await dataSource.transaction(async (em) => {
     const created: Record<string, number> = {};
     const count = (what: string, n: number) => (created[what] = (created[what] ?? 0) + n);
 
@@ -302,6 +303,13 @@ export async function seedDemoAmbito(
     }
     return { created };
   });
+  // Money needs the accounts above committed, and moves through the ledger in a transaction of its own.
+  const vouchers = await seedDemoVouchers(
+    dataSource,
+    { PUBLIC_URL: process.env['PUBLIC_URL'], PORT: Number(process.env['PORT'] ?? 3000) },
+    now,
+  );
+  return { created: { ...report.created, ...vouchers } };
 }
 
 /** Inserts the rows whose unique key is not there yet; returns how many were inserted. */

@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { QUEUES, SYSTEM_JOBS } from '@piazza/core';
+import { QUEUES, SYSTEM_JOBS, VOUCHER_JOBS } from '@piazza/core';
 import type { Queue } from 'bullmq';
 
 /** Registers the recurring system jobs (an upsert: every worker may do it, the schedule stays one). */
@@ -8,7 +8,10 @@ import type { Queue } from 'bullmq';
 export class SystemSchedule implements OnApplicationBootstrap {
   private readonly logger = new Logger(SystemSchedule.name);
 
-  constructor(@InjectQueue(QUEUES.system) private readonly queue: Queue) {}
+  constructor(
+    @InjectQueue(QUEUES.system) private readonly queue: Queue,
+    @InjectQueue(QUEUES.vouchers) private readonly vouchers: Queue,
+  ) {}
 
   onApplicationBootstrap(): void {
     // Not awaited: with Redis down the worker still starts, and the schedule is set once Redis is back.
@@ -20,6 +23,16 @@ export class SystemSchedule implements OnApplicationBootstrap {
       )
       .catch((error: Error) =>
         this.logger.warn(`Could not schedule ${SYSTEM_JOBS.pruneOutbox}: ${error.message}`),
+      );
+    // Vouchers expire at the end of their last day: an hourly sweep returns their balances to the funds.
+    this.vouchers
+      .upsertJobScheduler(
+        VOUCHER_JOBS.expireVouchers,
+        { pattern: '5 * * * *', tz: 'Europe/Rome' },
+        { name: VOUCHER_JOBS.expireVouchers },
+      )
+      .catch((error: Error) =>
+        this.logger.warn(`Could not schedule ${VOUCHER_JOBS.expireVouchers}: ${error.message}`),
       );
   }
 }

@@ -6,6 +6,7 @@ import { Organisations1764000000004 } from './1764000000004-organisations';
 import { AssistedAccess1764000000005 } from './1764000000005-assisted-access';
 import { Directory1764000000006 } from './1764000000006-directory';
 import { SearchIndexes1764000000007 } from './1764000000007-search-indexes';
+import { LedgerVouchers1764000000008 } from './1764000000008-ledger-vouchers';
 
 /**
  * Every migration of every library, in order. They live in one place so that one `migrate` runs them
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   AssistedAccess1764000000005,
   Directory1764000000006,
   SearchIndexes1764000000007,
+  LedgerVouchers1764000000008,
 ];
