@@ -29,8 +29,16 @@ export const routes: Routes = [
   },
   {
     path: 'buoni',
-    title: 'titles.vouchers',
-    loadComponent: () => import('./vouchers/my-vouchers/my-vouchers').then((m) => m.MyVouchers),
+    loadChildren: () => import('./vouchers/wallet.routes').then((m) => m.walletRoutes),
+  },
+  {
+    path: 'campagne',
+    loadChildren: () => import('./campaigns/campaigns.routes').then((m) => m.campaignRoutes),
+  },
+  {
+    path: 'avvisi',
+    canActivate: [requireSession],
+    loadChildren: () => import('./notices/notices.routes').then((m) => m.noticeRoutes),
   },
   {
     path: 'operatori',
@@ -61,6 +69,11 @@ export const routes: Routes = [
       },
       {
         path: '',
+        canActivate: [requireRole('merchant')],
+        loadChildren: () => import('./merchant/merchant.routes').then((m) => m.merchantRoutes),
+      },
+      {
+        path: '',
         canActivate: [requireRole('provider')],
         loadChildren: () => import('./provider/provider.routes').then((m) => m.providerRoutes),
       },
@@ -80,6 +93,10 @@ export const routes: Routes = [
         path: '',
         loadChildren: () =>
           import('./admin/catalogue/admin-catalogue.routes').then((m) => m.adminCatalogueRoutes),
+      },
+      {
+        path: '',
+        loadChildren: () => import('./admin/funds/admin-funds.routes').then((m) => m.adminFundsRoutes),
       },
     ],
   },

@@ -1,6 +1,7 @@
 import { backOfficeEn } from './back-office.en';
 import { directoryEn } from './directory.en';
 import { type Translations } from './it';
+import { vouchersEn } from './vouchers.en';
 
 /** English UI texts. Loaded on demand: most visitors never need them. */
 export const en: Translations = {
@@ -171,34 +172,7 @@ export const en: Translations = {
       per_month: '{{price}} per month',
     },
   },
-  vouchers: {
-    title: 'My vouchers',
-    lead: 'Vouchers are support your Comune gives your household to pay for care and support services or to shop at partner stores.',
-    walletTitle: 'Your wallet',
-    walletText:
-      "The voucher wallet will be available soon: there you will see your household's vouchers with balance, expiry date and QR code. Meanwhile you can already create your account and sign in.",
-    walletSignIn: 'Sign in',
-    walletSignUp: 'Sign up',
-    walletSignedInText:
-      "The voucher wallet will be available soon: there you will see your household's vouchers with balance, expiry date and QR code. For now this page explains how vouchers work and whom to ask.",
-    walletProfile: "Check your household's details",
-    whatTitle: 'What municipal vouchers are',
-    serviceVoucherTitle: 'Service vouchers',
-    serviceVoucherText:
-      'They pay for all or part of the catalogue services offered by accredited organisations, within the categories the voucher covers.',
-    spendingVoucherTitle: 'Spending vouchers',
-    spendingVoucherText:
-      "They are spent at the Ambito's partner shops, a little at a time if you like, until the amount runs out.",
-    rulesText:
-      'Every voucher has a value and an expiry date, and is valid in the Comune that issued it. The voucher code does not show your name: whoever reads it cannot tell you received support.',
-    howTitle: 'How to get a voucher',
-    howText:
-      "Vouchers are issued by the Comune's social services, usually after an application to a call for support (bando). A Social Point can help you prepare the application.",
-    helpTitle: 'Whom to ask',
-    helpText: "Go to your Comune's Social Point or contact the planning office.",
-    helpLink: 'How it works and where to get help',
-    catalogueLink: 'Find services you can pay with a voucher',
-  },
+  vouchers: vouchersEn,
   operators: {
     title: 'Operator area',
     lead: "The workspace of the people who offer and run the Ambito's welfare services.",

@@ -1,5 +1,6 @@
 import { backOfficeIt } from './back-office.it';
 import { directoryIt } from './directory.it';
+import { vouchersIt } from './vouchers.it';
 
 /**
  * Italian UI texts: the reference language. `en.ts` must have exactly the same keys (checked by the
@@ -173,34 +174,7 @@ export const it = {
       per_month: '{{price}} al mese',
     },
   },
-  vouchers: {
-    title: 'I miei buoni',
-    lead: 'I buoni sono contributi che il tuo Comune assegna alla famiglia per pagare servizi di cura e assistenza o per fare acquisti nei negozi convenzionati.',
-    walletTitle: 'Il tuo portafoglio',
-    walletText:
-      'Il portafoglio dei buoni sarà disponibile a breve: lì vedrai i buoni del tuo nucleo familiare con saldo, scadenza e codice QR. Intanto puoi già creare il tuo account e accedere.',
-    walletSignIn: 'Accedi',
-    walletSignUp: 'Registrati',
-    walletSignedInText:
-      'Il portafoglio dei buoni sarà disponibile a breve: lì vedrai i buoni del tuo nucleo familiare con saldo, scadenza e codice QR. Per ora in questa pagina trovi come funzionano i buoni e a chi chiedere.',
-    walletProfile: 'Controlla i dati del tuo nucleo familiare',
-    whatTitle: 'Cosa sono i buoni comunali',
-    serviceVoucherTitle: 'Buoni servizio',
-    serviceVoucherText:
-      'Servono a pagare, in tutto o in parte, i servizi del catalogo offerti dagli enti accreditati, nelle categorie previste dal buono.',
-    spendingVoucherTitle: 'Buoni spesa',
-    spendingVoucherText:
-      "Si usano nei negozi convenzionati dell'Ambito, anche un po' alla volta, fino a esaurire l'importo.",
-    rulesText:
-      'Ogni buono ha un valore, una scadenza e vale nel Comune che lo ha assegnato. Il codice del buono non riporta il tuo nome: chi lo legge non sa che hai ricevuto un aiuto.',
-    howTitle: 'Come si ottiene un buono',
-    howText:
-      'I buoni li assegnano i servizi sociali del Comune, di solito dopo una domanda presentata per un bando. Se hai bisogno, un Social Point ti aiuta a preparare la domanda.',
-    helpTitle: 'A chi chiedere',
-    helpText: "Rivolgiti al Social Point del tuo Comune o contatta l'Ufficio di Piano.",
-    helpLink: 'Come funziona e dove chiedere aiuto',
-    catalogueLink: 'Cerca i servizi pagabili con buono',
-  },
+  vouchers: vouchersIt,
   operators: {
     title: 'Area operatori',
     lead: "Lo spazio di lavoro di chi offre e gestisce i servizi di welfare dell'Ambito.",

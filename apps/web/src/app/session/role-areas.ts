@@ -11,9 +11,11 @@ export interface RoleArea {
 /** Header, profile and operators' page link to these, for whoever holds the roles. */
 export const ROLE_AREAS: readonly RoleArea[] = [
   { path: '/ente', label: 'areas.organisation', roles: ['provider', 'merchant'] },
+  { path: '/ente/incassa', label: 'vouchers.areas.redeem', roles: ['merchant'] },
   { path: '/amministrazione/accreditamenti', label: 'areas.accreditation', roles: ['admin'] },
   { path: '/amministrazione/moderazione', label: 'backOffice.areas.moderation', roles: ['admin'] },
   { path: '/amministrazione/categorie', label: 'backOffice.areas.taxonomy', roles: ['admin'] },
+  { path: '/amministrazione/fondi', label: 'vouchers.areas.funds', roles: ['admin'] },
   { path: '/servizi-sociali/nuclei', label: 'areas.households', roles: ['social_worker'] },
 ];
 

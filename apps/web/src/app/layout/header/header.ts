@@ -3,11 +3,13 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   type ElementRef,
   inject,
   Injector,
   signal,
   viewChild,
+  ViewContainerRef,
 } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -16,6 +18,7 @@ import { LocalizedPipe } from '../../i18n/localized';
 import { roleAreasFor } from '../../session/role-areas';
 import { Session } from '../../session/session';
 import { AmbitoSettings } from '../../settings/ambito-settings';
+import { eraseWalletOnSignOut } from '../../vouchers/wallet-storage';
 import { Icon } from '../icon/icon';
 import { LanguageSwitch } from '../language-switch/language-switch';
 
@@ -45,6 +48,8 @@ export class Header {
   private readonly menuToggle = viewChild.required<ElementRef<HTMLButtonElement>>('menuToggle');
   private readonly menuClose = viewChild.required<ElementRef<HTMLButtonElement>>('menuClose');
   private readonly menuPanel = viewChild.required<ElementRef<HTMLElement>>('menuPanel');
+  /** Where the notice bell goes: present only while someone is signed in. */
+  private readonly noticeBellSlot = viewChild('noticeBell', { read: ViewContainerRef });
 
   private readonly publicNavItems: NavItem[] = [
     { path: '/', label: 'nav.home', exact: true },
@@ -67,9 +72,34 @@ export class Header {
     const hidden = areas.length ? ['/operatori', ...(roles?.includes('citizen') ? [] : ['/buoni'])] : [];
     return [
       ...this.publicNavItems.filter((item) => !hidden.includes(item.path)),
-      ...areas.map((area) => ({ path: area.path, label: area.label, exact: false })),
+      // An area that holds another one's page (/ente and /ente/incassa) is current only on its own page.
+      ...areas.map((area) => ({
+        path: area.path,
+        label: area.label,
+        exact: areas.some((other) => other.path.startsWith(area.path + '/')),
+      })),
     ];
   });
+
+  constructor() {
+    // The wallet kept for offline use must not outlive the session on a shared device.
+    eraseWalletOnSignOut();
+    this.loadNoticeBell();
+  }
+
+  /**
+   * The bell (with its polling and its API client) is code only signed-in people need: it is
+   * fetched when the slot for it appears, not with the first page every visitor downloads.
+   */
+  private loadNoticeBell(): void {
+    effect(() => {
+      const slot = this.noticeBellSlot();
+      if (!slot || slot.length) return;
+      void import('../../notices/notice-bell/notice-bell').then(({ NoticeBell }) => {
+        if (!slot.length) slot.createComponent(NoticeBell);
+      });
+    });
+  }
 
   protected openMenu(): void {
     this.menuOpen.set(true);

@@ -10,14 +10,15 @@ import { HouseholdMembers } from '../../household/household-members/household-me
 import { Session } from '../../session/session';
 import { AccessLetter } from '../access-letter/access-letter';
 import { LoadError } from '../../layout/load-error/load-error';
+import { HouseholdVouchers } from '../../vouchers/household-vouchers/household-vouchers';
 
 /**
- * One household of the social worker's Comuni: where it lives, its members, and the access letter
- * for a head of household registered without e-mail. The server records every opening.
+ * One household of the social worker's Comuni: where it lives, its members, its vouchers, and the
+ * access letter for a head of household registered without e-mail. The server records every opening.
  */
 @Component({
   selector: 'pz-household-detail',
-  imports: [LoadError, RouterLink, TranslatePipe, HouseholdMembers, AccessLetter],
+  imports: [LoadError, RouterLink, TranslatePipe, HouseholdMembers, AccessLetter, HouseholdVouchers],
   templateUrl: './household-detail.html',
   styleUrl: './household-detail.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
