@@ -5,6 +5,7 @@ import { HttpClient, type Method } from '../support/http-client';
 import { useTestApi } from '../support/test-api';
 import { ruleSet as catalogueRules } from './authorization/catalogue.rules';
 import { ruleSet as directoryRules } from './authorization/directory.rules';
+import { ruleSet as merchantRules } from './authorization/merchant.rules';
 import { ruleSet as providerRules } from './authorization/provider.rules';
 import { ruleSet as voucherRules } from './authorization/vouchers.rules';
 import type { Fixture, Rule, RuleSet, Who } from './authorization/rule';
@@ -20,7 +21,7 @@ const EVERYONE: Who[] = [
 ];
 
 /** Rule sets of the areas added since identity, each in its own file under ./authorization. */
-const RULE_SETS: RuleSet[] = [catalogueRules, directoryRules, providerRules, voucherRules];
+const RULE_SETS: RuleSet[] = [catalogueRules, directoryRules, providerRules, voucherRules, merchantRules];
 
 /**
  * Every route of the API, and what each kind of caller gets. A route added without a line here makes the

@@ -15,6 +15,7 @@ import { DirectoryApiModule } from './directory/directory-api.module';
 import { ProviderApiModule } from './provider/provider-api.module';
 import { NoticesApiModule } from './notices/notices-api.module';
 import { VouchersApiModule } from './vouchers/vouchers-api.module';
+import { MerchantApiModule } from './merchant/merchant-api.module';
 import { HouseholdController } from './household/household.controller';
 import {
   AdminOrganisationsController,
@@ -64,6 +65,7 @@ export class AppModule {
         DirectoryApiModule,
         ProviderApiModule,
         VouchersApiModule,
+        MerchantApiModule,
         NoticesApiModule,
       ],
       controllers: [

@@ -11,6 +11,8 @@ export * from './entities/voucher-key.entity';
 export * from './entities/voucher.entity';
 export * from './errors';
 export * from './services/fund.service';
+export * from './services/redemption.service';
+export * from './services/settlement.service';
 export * from './services/spend-at';
 export * from './services/voucher-assignment.service';
 export * from './services/voucher-issuance.service';

@@ -10,6 +10,8 @@ import { VoucherRedemption } from './entities/voucher-redemption.entity';
 import { VoucherKeyRecord } from './entities/voucher-key.entity';
 import { Voucher } from './entities/voucher.entity';
 import { FundService } from './services/fund.service';
+import { RedemptionService } from './services/redemption.service';
+import { SettlementService } from './services/settlement.service';
 import { VoucherAssignmentService } from './services/voucher-assignment.service';
 import { VoucherIssuanceService } from './services/voucher-issuance.service';
 import { VoucherKindService } from './services/voucher-kind.service';
@@ -35,6 +37,8 @@ const PROVIDERS = [
   VoucherIssuanceService,
   VoucherQueryService,
   VoucherLifecycleService,
+  RedemptionService,
+  SettlementService,
 ];
 
 /** Funds, voucher kinds and campaigns, assignment, issuance, wallet, redemption and settlements. */
