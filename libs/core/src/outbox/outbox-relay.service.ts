@@ -66,6 +66,8 @@ export class OutboxRelay implements OnApplicationShutdown {
   /** Starts polling, and listens for inserts to relay without waiting for the next poll. */
   async start(): Promise<void> {
     this.stopped = false;
+    // Redis connects in a few milliseconds: wait for it rather than report the relay paused at start.
+    await this.queues.connected(2_000);
     this.timer = setInterval(() => this.kick(), this.config.OUTBOX_POLL_MS);
     await this.listen();
     this.kick();

@@ -35,6 +35,23 @@ export class QueueRegistry implements OnApplicationShutdown {
     return this.connection.status === 'ready';
   }
 
+  /** Waits (at most `timeoutMs`) for the first connection, so a starting process does not report a failure. */
+  async connected(timeoutMs: number): Promise<boolean> {
+    this.connection ??= this.connect();
+    if (this.connection.status === 'ready') return true;
+    const connection = this.connection;
+    return new Promise((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        connection.off('ready', onReady);
+        resolve(ok);
+      };
+      const onReady = () => done(true);
+      const timer = setTimeout(() => done(false), timeoutMs);
+      connection.once('ready', onReady);
+    });
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
     this.connection?.disconnect();
