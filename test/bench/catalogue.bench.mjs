@@ -11,12 +11,16 @@
 //                 computed from the index (what a visitor pays when nobody asked the same a moment ago)
 //   sql           the former engine: the search as one SQL statement (service-search.sql.ts) alone,
 //                 through a pool as large as the API's
-// Also measured: the index build after a catalogue change (one request after a version bump) and the
-// API's resident memory before and after the first build.
+// Also measured (`index`): the first search (the full build), how long a change takes to show in the
+// answers when another process commits it (one service: a patch of the index; the taxonomy: a full
+// re-read, during which searches keep answering from the previous snapshot), and the API's resident
+// memory before and after the first build. Each phase reports the CPU time the API and the load
+// generator (node:http with keep-alive, in this process) spent per request.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { Agent, get as httpGet } from 'node:http';
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { load, mix, origin, prng, queryString, round, stats } from './catalogue-load.mjs';
 import { seedCatalogue } from './catalogue-seed.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -46,197 +51,6 @@ const TARGET_P95_MS = 50;
 // Session settings of the API's connections and of the SQL phase's pool (both alike): with 32 clients
 // on a few cores, parallel workers only add processes competing for the same CPUs.
 const PG_OPTIONS = process.env.BENCH_PGOPTIONS ?? '-c max_parallel_workers_per_gather=0 -c work_mem=16MB';
-
-// ---------------------------------------------------------------------------------------------------
-// The mix: what visitors of a catalogue ask. Deterministic (seeded) so runs compare.
-
-function prng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const WORDS = [
-  'babysitter',
-  'doposcuola',
-  'anziani',
-  'assistenza domiciliare',
-  'pasti a domicilio',
-  'trasporto',
-  'pulizie',
-  'stireria',
-  'dog sitter',
-  'centro estivo',
-  'ripetizioni',
-  'badante',
-  'telesoccorso',
-  'sostegno psicologico',
-  'mediazione familiare',
-  'micronido',
-  'caffè',
-  'giardino',
-  'orientamento',
-  'teatro ragazzi',
-  'piedibus',
-  'spesa',
-  'compiti',
-  'ascolto',
-  'bagno assistito',
-  'montagna',
-  'cani',
-  'trasporto anziani',
-  'babysitting serale',
-  'consulenza genitori',
-];
-const TYPOS = ['babysiter', 'baby sitter', 'doposcula', 'anzini', 'stiraria', 'telesocorso', 'ripetizzioni'];
-const FAMILIES = ['youcare', 'childcare', 'silvercare', 'familycare', 'housepetcare'];
-const THEMES = ['casa', 'lavoro', 'cibo', 'cura', 'formazione', 'tirocini', 'ascolto'];
-const TARGETS = [
-  'famiglie',
-  'bambini',
-  'giovani',
-  'anziani',
-  'donne',
-  'disabilita',
-  'stranieri',
-  'caregiver',
-];
-const COMUNI = demo.COMUNI.map((c) => c.slug);
-
-/** The origin the API resolves (the seeded Comuni are the demo's, with the same centres). */
-function origin(criteria) {
-  if (criteria.near) return { ...criteria.near, label: null };
-  const comune = demo.COMUNI.find((c) => c.slug === criteria.nearComune);
-  return comune ? { lat: comune.lat, lng: comune.lng, label: comune.name } : null;
-}
-const CATEGORIES = demo.FAMILIES.flatMap((f) => f.subcategories.map((s) => s.slug));
-
-/**
- * One search. Popular values are asked more often (Zipf: the k-th value of a list about 1/k as often as
- * the first), as in any search log; points near which people search are all different.
- */
-function mix(random) {
-  const pick = (list) => {
-    const weights = list.map((_, k) => 1 / (k + 1));
-    let r = random() * weights.reduce((a, b) => a + b, 0);
-    for (let k = 0; k < list.length; k++) if ((r -= weights[k]) <= 0) return list[k];
-    return list[list.length - 1];
-  };
-  const page = () => (random() < 0.85 ? 1 : 2 + Math.floor(random() * 2));
-  const point = () => `${(45.7 + random() * 0.08).toFixed(5)},${(8.85 + random() * 0.06).toFixed(5)}`;
-  const words = () => (random() < 0.2 ? pick(TYPOS) : pick(WORDS));
-  const r = random();
-  if (r < 0.4) {
-    const input = { kind: 'text', q: words(), page: page() };
-    const extra = random();
-    if (extra < 0.15) input.comune = [pick(COMUNI)];
-    else if (extra < 0.3) input.family = pick(FAMILIES);
-    else if (extra < 0.4) input.voucher = true;
-    return input;
-  }
-  if (r < 0.6) {
-    const input = { kind: 'browse', sort: pick(['title', 'price', 'newest']), page: page() };
-    if (random() < 0.7) input.family = pick(FAMILIES);
-    if (random() < 0.5) input.comune = [pick(COMUNI)];
-    const extra = random();
-    if (extra < 0.2) input.category = [pick(CATEGORIES)];
-    else if (extra < 0.4) input.theme = [pick(THEMES)];
-    else if (extra < 0.6) input.target = [pick(TARGETS)];
-    return input;
-  }
-  if (r < 0.8) {
-    const input = { kind: 'near', near: point(), radiusKm: pick([1, 2, 5]) };
-    if (random() < 0.7) input.q = words();
-    else input.category = [pick(CATEGORIES)];
-    return input;
-  }
-  if (r < 0.9) {
-    const input = { kind: 'nearComune', nearComune: pick(COMUNI) };
-    if (random() < 0.5) input.q = words();
-    else input.family = pick(FAMILIES);
-    if (random() < 0.5) input.radiusKm = 3;
-    return input;
-  }
-  const input = { kind: 'flags' };
-  const flag = random();
-  if (flag < 0.3) input.openNow = true;
-  else if (flag < 0.5) input.free = true;
-  else if (flag < 0.7) input.voucher = true;
-  else {
-    input.priceMin = 500 * Math.floor(random() * 4);
-    input.priceMax = input.priceMin + 1000 + 500 * Math.floor(random() * 6);
-  }
-  if (random() < 0.5) input.q = words();
-  else input.family = pick(FAMILIES);
-  return input;
-}
-
-function queryString(input) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(input)) {
-    if (key === 'kind') continue;
-    params.set(key, Array.isArray(value) ? value.join(',') : String(value));
-  }
-  return params.toString();
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Load: CONCURRENCY workers, each sending its next request when the previous one answers.
-
-async function load(seconds, seed, send) {
-  const random = prng(seed);
-  const latencies = [];
-  const byKind = {};
-  const distinct = new Set();
-  let errors = 0;
-  let firstError = null;
-  const started = performance.now();
-  const until = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < until) {
-        const input = mix(random);
-        distinct.add(queryString(input));
-        const t0 = performance.now();
-        try {
-          await send(input);
-        } catch (error) {
-          errors++;
-          firstError ??= String(error?.message ?? error);
-          continue;
-        }
-        const ms = performance.now() - t0;
-        latencies.push(ms);
-        (byKind[input.kind] ??= []).push(ms);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  return {
-    requests: latencies.length,
-    errors,
-    firstError,
-    distinctQueries: distinct.size,
-    rps: round(latencies.length / elapsed),
-    ...stats(latencies),
-    byKind: Object.fromEntries(
-      Object.entries(byKind).map(([kind, values]) => [kind, { requests: values.length, ...stats(values) }]),
-    ),
-  };
-}
-
-function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (p) => round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN);
-  return { p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99), maxMs: at(1) };
-}
-
-function round(n) {
-  return Math.round(n * 10) / 10;
-}
 
 // ---------------------------------------------------------------------------------------------------
 
@@ -281,7 +95,10 @@ async function main() {
   const redisPrefix = `piazza-bench-${id}`;
   let api = null;
   let pool = null;
+  // Keep-alive connections, one per client (see `search` below).
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const cleanUp = async () => {
+    agent.destroy();
     if (api && api.child.exitCode === null) {
       api.child.kill('SIGTERM');
       await Promise.race([api.exited, sleep(5000)]);
@@ -334,12 +151,23 @@ async function main() {
     console.log(`API on ${api.url}`);
     const rssBeforeMb = residentMb(api.child.pid);
 
-    const http = async (input) => {
-      const res = await fetch(`${api.url}/api/catalogue/services?${queryString(input)}`);
-      const body = await res.json();
-      if (res.status !== 200) throw new Error(`${res.status} ${queryString(input)}: ${JSON.stringify(body)}`);
-      return body;
-    };
+    // node:http on keep-alive connections, and no JSON parsing of a 200: the generator shares the CPUs
+    // with the API, so it should cost as little as it can (fetch cost 1.5 times as much per request).
+    const search = (input) =>
+      new Promise((resolve, reject) => {
+        const path = `/api/catalogue/services?${queryString(input)}`;
+        httpGet(`${api.url}${path}`, { agent }, (res) => {
+          const chunks = [];
+          res.on('data', (chunk) => chunks.push(chunk));
+          res.on('error', reject);
+          res.on('end', () => {
+            const body = Buffer.concat(chunks).toString();
+            if (res.statusCode === 200) resolve(body);
+            else reject(new Error(`${res.statusCode} ${path}: ${body.slice(0, 300)}`));
+          });
+        }).on('error', reject);
+      });
+    const http = (input) => search(input).then(() => undefined);
     pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE, options: PG_OPTIONS });
     const sql = async (input) => {
       const search = { ...input };
@@ -348,47 +176,106 @@ async function main() {
       const query = serviceSearchSql(criteria, origin(criteria));
       return pool.query(query.text, query.values);
     };
+    /** A load phase with the CPU time the API and this process spent per request. */
+    const measured = async (seconds, seed, send, apiPid) => {
+      const apiBefore = apiPid ? cpuMs(apiPid) : null;
+      const generatorBefore = process.cpuUsage();
+      const phase = await load(seconds, seed, send, CONCURRENCY);
+      const generator = process.cpuUsage(generatorBefore);
+      const perRequest = (ms) => round((ms * 1000) / Math.max(1, phase.requests));
+      return {
+        ...phase,
+        apiCpuUsPerRequest: apiPid ? perRequest(cpuMs(apiPid) - apiBefore) : null,
+        generatorCpuUsPerRequest: perRequest((generator.user + generator.system) / 1000),
+      };
+    };
 
     const phases = {};
-    // The first search builds the index; then a catalogue change (a version bump) makes the next
-    // search rebuild it before answering.
     const timed = async (input) => {
       const t0 = performance.now();
-      await http(input);
+      await search(input);
       return round(performance.now() - t0);
     };
+    /** Milliseconds until `check` holds, polling searches every 5 ms (at most 60 s). */
+    const until = async (check) => {
+      const t0 = performance.now();
+      while (!(await check())) {
+        if (performance.now() - t0 > 60_000) throw new Error('a catalogue change never showed');
+        await sleep(5);
+      }
+      return round(performance.now() - t0);
+    };
+    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+    // The first search builds the index.
     const firstSearchMs = await timed({ q: 'anziani' });
     const rssAfterMb = residentMb(api.child.pid);
+    await sleep(500);
+    // One service changed by another process (the bench's own connection): the API learns the version
+    // by notification and patches its index; the change shows when a search for the new word finds it.
+    const patches = [];
+    for (const [i, word] of ['quokka', 'ornitorinco', 'pangolino', 'tapiro', 'lemure'].entries()) {
+      await pool.query(
+        `UPDATE service_offer SET title = title || ' ' || $1
+          WHERE id = (SELECT s.id FROM service_offer s JOIN organisation o ON o.id = s.organisation_id
+                       WHERE s.status = 'published' AND o.accreditation_status = 'accredited'
+                       ORDER BY s.id OFFSET $2 LIMIT 1)`,
+        [word, Math.floor((seeded.visible * (i + 1)) / 7)],
+      );
+      patches.push(
+        await until(async () =>
+          JSON.parse(await search({ q: word })).items.some((s) => s.title.endsWith(` ${word}`)),
+        ),
+      );
+    }
+    // A change of the taxonomy (a theme renamed): the API reads the whole catalogue again, and keeps
+    // answering from the previous snapshot meanwhile; the change shows when a facet has the new name.
     const rebuilds = [];
-    for (let i = 0; i < 3; i++) {
-      await pool.query('UPDATE catalogue_version SET version = version + 1');
-      rebuilds.push(await timed({ q: 'anziani', page: 2 + i }));
+    const duringRebuild = [];
+    for (let i = 0; i < 2; i++) {
+      const name = `Casa ${i + 1}`;
+      await pool.query(`UPDATE theme SET name_it = $1 WHERE slug = 'casa'`, [name]);
+      const random = prng(100 + i);
+      rebuilds.push(
+        await until(async () => {
+          const t0 = performance.now();
+          const answer = JSON.parse(await search(mix(random)));
+          duringRebuild.push(performance.now() - t0);
+          return answer.facets.themes.some((t) => t.name.it === name);
+        }),
+      );
     }
     const index = {
       firstSearchMs,
-      rebuildMs: rebuilds.sort((a, b) => a - b)[1],
+      patchMs: median(patches),
+      rebuildMs: median(rebuilds),
+      searchDuringRebuild: { searches: duringRebuild.length, ...stats(duringRebuild) },
       rssBeforeMb,
       rssAfterMb,
+      rssAfterChangesMb: residentMb(api.child.pid),
     };
     console.log(
-      `  index: first search ${index.firstSearchMs} ms, search after a change ${index.rebuildMs} ms, ` +
+      `  index: first search ${index.firstSearchMs} ms; a change shows in ${index.patchMs} ms (one ` +
+        `service, patched), ${index.rebuildMs} ms (taxonomy, full re-read; searches meanwhile p95 ` +
+        `${index.searchDuringRebuild.p95Ms} ms, max ${index.searchDuringRebuild.maxMs} ms); ` +
         `RSS ${rssBeforeMb} -> ${rssAfterMb} MB`,
     );
     console.log(`Warming up (${WARM_UP_SECONDS} s), then ${SECONDS} s per phase with ${CONCURRENCY} clients`);
-    await load(WARM_UP_SECONDS, 1, http);
-    phases.http = await load(SECONDS, 42, http);
+    await load(WARM_UP_SECONDS, 1, http, CONCURRENCY);
+    phases.http = await measured(SECONDS, 42, http, api.child.pid);
     report('http', phases.http);
 
     // The same API without its answer cache: every answer is computed from the index.
     api.child.kill('SIGTERM');
     await Promise.race([api.exited, sleep(5000)]);
     api = await startApi(await apiEnv({ CATALOGUE_ANSWER_CACHE: 'off' }));
-    await load(WARM_UP_SECONDS, 1, http);
-    phases.httpUncached = await load(SECONDS, 42, http);
+    await timed({ q: 'anziani' });
+    await load(WARM_UP_SECONDS, 1, http, CONCURRENCY);
+    phases.httpUncached = await measured(SECONDS, 42, http, api.child.pid);
     report('httpUncached', phases.httpUncached);
 
-    await load(WARM_UP_SECONDS, 1, sql);
-    phases.sql = await load(SECONDS, 42, sql);
+    await load(WARM_UP_SECONDS, 1, sql, CONCURRENCY);
+    phases.sql = await measured(SECONDS, 42, sql, null);
     report('sql', phases.sql);
 
     const [{ version }] = (await pool.query('SHOW server_version')).rows.map((r) => ({
@@ -402,6 +289,8 @@ async function main() {
       p50Ms: phases.http.p50Ms,
       p95Ms: phases.http.p95Ms,
       rps: phases.http.rps,
+      apiCpuUsPerRequest: phases.http.apiCpuUsPerRequest,
+      generatorCpuUsPerRequest: phases.http.generatorCpuUsPerRequest,
       sqlP95Ms: phases.sql.p95Ms,
       overheadRatio: Math.round((phases.http.p95Ms / phases.sql.p95Ms) * 1000) / 1000,
       uncachedP95Ms: phases.httpUncached.p95Ms,
@@ -438,6 +327,16 @@ async function main() {
   }
 }
 
+/** CPU time (user + system) a process has used, in ms (Linux, 100 ticks a second), or NaN. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Resident memory of a process in MB (Linux), or null. */
 function residentMb(pid) {
   try {
@@ -456,7 +355,9 @@ function report(name, phase) {
     `  ${name.padEnd(13)} ${phase.requests} requests (${phase.distinctQueries} distinct), ${phase.rps} req/s, ` +
       `p50 ${phase.p50Ms} ms, p95 ${phase.p95Ms} ms, p99 ${phase.p99Ms} ms, errors ${phase.errors}` +
       (phase.firstError ? ` (first: ${phase.firstError.slice(0, 200)})` : '') +
-      `\n                ${kinds}`,
+      `\n                ${kinds}` +
+      `\n                CPU per request: API ${phase.apiCpuUsPerRequest ?? '-'} µs, ` +
+      `load generator ${phase.generatorCpuUsPerRequest} µs`,
   );
 }
 

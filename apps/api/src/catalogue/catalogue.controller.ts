@@ -1,11 +1,10 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CatalogueQueryService,
   CatalogueTaxonomyService,
   type FamilySummary,
   type MapPoints,
-  type SearchResult,
   type ServiceDetail,
   ServiceDetailService,
   ServiceSearchService,
@@ -48,8 +47,10 @@ export class CatalogueController {
     summary: 'Search published services: words (typo tolerant), filters, distance, disjunctive facets',
   })
   @ApiOkResponse({ description: 'One page of services with facet counts, origin and spelling suggestion' })
-  services(@Ctx() ctx: RequestContext, @Query() query: ServiceSearchQuery): Promise<SearchResult> {
-    return this.searchService.search(ctx, query);
+  // A SearchResult, as UTF-8 JSON from the answer cache: a hit is neither serialised nor encoded again.
+  @Header('content-type', 'application/json; charset=utf-8')
+  services(@Ctx() ctx: RequestContext, @Query() query: ServiceSearchQuery): Promise<Buffer> {
+    return this.searchService.searchJson(ctx, query);
   }
 
   @Get('services/map')

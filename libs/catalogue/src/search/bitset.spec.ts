@@ -1,6 +1,6 @@
-import { emptyBitset, forEachBit, hasBit, popcount, popcountAnd, setBit } from './catalogue-index';
+import { emptyBitset, forEachBit, hasBit, popcount, popcountAnd, setBit } from './bitset';
 
-describe('CatalogueIndex bitsets', () => {
+describe('Bitset', () => {
   it('sets, tests, counts and lists bits across words', () => {
     const a = emptyBitset(3);
     const b = emptyBitset(3);

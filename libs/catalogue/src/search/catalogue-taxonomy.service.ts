@@ -14,7 +14,7 @@ export class CatalogueTaxonomyService {
 
   /** Families with their categories, themes, target groups and Comuni, in display order. */
   taxonomy(ctx: RequestContext): Promise<Taxonomy> {
-    return this.cache.get(ctx, 'taxonomy', async () => {
+    return this.cache.get('taxonomy', async () => {
       const [row]: (Taxonomy & { version: string })[] = await ctx.em.query(`
         WITH visible AS MATERIALIZED (
           SELECT s.category_id, s.theme_ids, s.target_group_ids FROM service_offer s WHERE ${VISIBLE_SERVICE}

@@ -2,12 +2,14 @@ import type { Provider } from '@nestjs/common';
 import { CatalogueAnswerCache } from './catalogue-answer-cache';
 import { CatalogueIndex } from './catalogue-index';
 import { CatalogueTaxonomyService } from './catalogue-taxonomy.service';
+import { CatalogueVersion } from './catalogue-version';
 import { ServiceDetailService } from './service-detail.service';
 import { SearchWordAnalyser } from './search-word-analyser';
 import { ServiceSearchService } from './service-search.service';
 
 export { CatalogueAnswerCache } from './catalogue-answer-cache';
-export { CatalogueIndex } from './catalogue-index';
+export { CatalogueIndex, type IndexRefresh } from './catalogue-index';
+export { CatalogueVersion, type VersionStamp } from './catalogue-version';
 export { CatalogueTaxonomyService } from './catalogue-taxonomy.service';
 export {
   DEFAULT_PAGE_SIZE,
@@ -44,6 +46,7 @@ export { type SearchOrigin, type SqlQuery, serviceMapSql, serviceSearchSql } fro
 
 /** Search, taxonomy and map points of the public catalogue. Registered by CatalogueModule. */
 export const SEARCH_PROVIDERS: Provider[] = [
+  CatalogueVersion,
   CatalogueAnswerCache,
   CatalogueIndex,
   SearchWordAnalyser,

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { type RequestContext, ValidationError } from '@piazza/core';
-import { CatalogueAnswerCache } from './catalogue-answer-cache';
+import { CatalogueAnswerCache, type VersionedAnswer } from './catalogue-answer-cache';
 import { CatalogueIndex } from './catalogue-index';
-import { type CatalogueSnapshot } from './catalogue-index';
+import type { CatalogueSnapshot } from './catalogue-snapshot';
+import type { VersionStamp } from './catalogue-version';
 import { cardsOf, mapIndex, minuteOfWeek, searchIndex, type WordMatch } from './catalogue-index-search';
 import {
   MAP_POINTS_LIMIT,
@@ -29,10 +30,11 @@ const ENGINE = process.env.CATALOGUE_SEARCH_ENGINE === 'sql' ? 'sql' : 'index';
 /**
  * Search of the public catalogue: published services of accredited organisations only.
  *
- * Filters, facet counts, ranking and sorting run on the CatalogueIndex (bitsets and posting lists in
- * this process, rebuilt when the catalogue version moves): counting facets in SQL read tens of thousands
- * of rows per broad search at 100,000 services (200-500 ms). PostgreSQL still analyses the typed words
- * (Italian stemming, close words by trigram, once per word and version) and renders the page's cards.
+ * Filters, facet counts, ranking, sorting and the page's cards come from the CatalogueIndex (bitsets,
+ * posting lists and a grid of locations in this process, patched or re-read when the catalogue version
+ * moves): counting facets in SQL read tens of thousands of rows per broad search at 100,000 services
+ * (200-500 ms). PostgreSQL still analyses the typed words (Italian stemming, close words by trigram,
+ * once per word and version).
  */
 @Injectable()
 export class ServiceSearchService {
@@ -48,34 +50,50 @@ export class ServiceSearchService {
    */
   async search(ctx: RequestContext, input: ServiceSearchInput): Promise<SearchResult> {
     const criteria = serviceSearchCriteria(input);
-    if (ENGINE === 'index') {
-      return this.cache.get(ctx, `search:${JSON.stringify(criteria)}`, async (version) => {
-        const snapshot = await this.index.at(version);
-        const origin = indexedOrigin(snapshot, criteria);
-        const words = await this.words(ctx, snapshot.version, criteria);
-        const minute = minuteOfWeek();
-        const answer = searchIndex(snapshot, criteria, origin, words, minute);
-        const items = cardsOf(snapshot, answer.page, origin, minute);
-        const value: SearchResult = {
-          items,
-          total: answer.total,
-          page: criteria.page,
-          pageSize: criteria.pageSize,
-          facets: answer.facets,
-          origin,
-          didYouMean: words.some((w) => w.typo)
-            ? criteria.words.map((word, i) => words[i].typo || word).join(' ')
-            : null,
-        };
-        return { version: snapshot.version, value };
-      });
-    }
-    return this.cache.get(ctx, `search:${JSON.stringify(criteria)}`, async () => {
+    return this.cache.get(`search:${JSON.stringify(criteria)}`, (stamp) =>
+      this.computeSearch(ctx, criteria, stamp),
+    );
+  }
+
+  /** The same answer as UTF-8 JSON, as the API sends it (a cached answer is serialised once). */
+  async searchJson(ctx: RequestContext, input: ServiceSearchInput): Promise<Buffer> {
+    const criteria = serviceSearchCriteria(input);
+    return this.cache.getJson(`search:${JSON.stringify(criteria)}`, (stamp) =>
+      this.computeSearch(ctx, criteria, stamp),
+    );
+  }
+
+  private async computeSearch(
+    ctx: RequestContext,
+    criteria: ServiceSearchCriteria,
+    stamp: VersionStamp,
+  ): Promise<VersionedAnswer<SearchResult>> {
+    if (ENGINE === 'sql') {
       const origin = await searchOrigin(ctx, criteria);
       const query = serviceSearchSql(criteria, origin);
       const [row]: SearchRow[] = await ctx.em.query(query.text, query.values);
       return { version: row.version, value: searchResult(criteria, origin, row) };
-    });
+    }
+    const snapshot = await this.index.at(stamp);
+    const origin = indexedOrigin(snapshot, criteria);
+    const words = await this.words(ctx, snapshot.version, criteria);
+    const minute = minuteOfWeek();
+    const answer = searchIndex(snapshot, criteria, origin, words, minute);
+    const items = cardsOf(snapshot, answer.page, origin, minute);
+    const value: SearchResult = {
+      items,
+      total: answer.total,
+      page: criteria.page,
+      pageSize: criteria.pageSize,
+      facets: answer.facets,
+      origin,
+      didYouMean: words.some((w) => w.typo)
+        ? criteria.words.map((word, i) => words[i].typo || word).join(' ')
+        : null,
+    };
+    // Answers around a point (a visitor's position) are not kept: no two visitors share one, and they
+    // would push out the answers that are asked again.
+    return { version: snapshot.version, value, shared: criteria.near === null };
   }
 
   private words(ctx: RequestContext, version: string, criteria: ServiceSearchCriteria): Promise<WordMatch[]> {
@@ -86,14 +104,14 @@ export class ServiceSearchService {
   async map(ctx: RequestContext, input: ServiceSearchInput): Promise<MapPoints> {
     const criteria = serviceSearchCriteria({ ...input, page: 1, pageSize: MAP_POINTS_LIMIT });
     if (ENGINE === 'index') {
-      return this.cache.get(ctx, `map:${JSON.stringify(criteria)}`, async (version) => {
-        const snapshot = await this.index.at(version);
+      return this.cache.get(`map:${JSON.stringify(criteria)}`, async (stamp) => {
+        const snapshot = await this.index.at(stamp);
         const origin = indexedOrigin(snapshot, criteria);
         const value = mapIndex(snapshot, criteria, origin, await this.words(ctx, snapshot.version, criteria));
         return { version: snapshot.version, value, weight: 1 + Math.floor(value.points.length / 100) };
       });
     }
-    return this.cache.get(ctx, `map:${JSON.stringify(criteria)}`, async () => {
+    return this.cache.get(`map:${JSON.stringify(criteria)}`, async () => {
       const query = serviceMapSql(criteria, await searchOrigin(ctx, criteria));
       const [row]: MapRow[] = await ctx.em.query(query.text, query.values);
       const points = (row.points ?? []) as MapPoint[];

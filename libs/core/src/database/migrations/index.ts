@@ -7,6 +7,7 @@ import { AssistedAccess1764000000005 } from './1764000000005-assisted-access';
 import { Directory1764000000006 } from './1764000000006-directory';
 import { SearchIndexes1764000000007 } from './1764000000007-search-indexes';
 import { LedgerVouchers1764000000008 } from './1764000000008-ledger-vouchers';
+import { CatalogueVersionNotify1764000000009 } from './1764000000009-catalogue-version-notify';
 
 /**
  * Every migration of every library, in order. They live in one place so that one `migrate` runs them
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   Directory1764000000006,
   SearchIndexes1764000000007,
   LedgerVouchers1764000000008,
+  CatalogueVersionNotify1764000000009,
 ];
