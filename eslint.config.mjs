@@ -108,6 +108,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ['libs/commerce/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@piazza/reporting', '@piazza/notifications', '@piazza/commerce', '**/apps/**'],
+              message: 'commerce builds on core, ledger, identity, catalogue and vouchers (ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['libs/reporting/**/*.ts'],
     rules: {
       'no-restricted-imports': [

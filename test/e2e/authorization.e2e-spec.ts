@@ -4,6 +4,7 @@ import { givenDemoAmbito } from '../support/demo-ambito';
 import { HttpClient, type Method } from '../support/http-client';
 import { useTestApi } from '../support/test-api';
 import { ruleSet as catalogueRules } from './authorization/catalogue.rules';
+import { ruleSet as commerceRules } from './authorization/commerce.rules';
 import { ruleSet as directoryRules } from './authorization/directory.rules';
 import { ruleSet as merchantRules } from './authorization/merchant.rules';
 import { ruleSet as providerRules } from './authorization/provider.rules';
@@ -21,7 +22,14 @@ const EVERYONE: Who[] = [
 ];
 
 /** Rule sets of the areas added since identity, each in its own file under ./authorization. */
-const RULE_SETS: RuleSet[] = [catalogueRules, directoryRules, providerRules, voucherRules, merchantRules];
+const RULE_SETS: RuleSet[] = [
+  catalogueRules,
+  directoryRules,
+  providerRules,
+  voucherRules,
+  merchantRules,
+  commerceRules,
+];
 
 /**
  * Every route of the API, and what each kind of caller gets. A route added without a line here makes the

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { RequestContext, TransactionRunner } from '@piazza/core';
-import { LedgerVerifier } from '@piazza/ledger';
+import { cents, RequestContext, TransactionRunner } from '@piazza/core';
+import { LedgerService, LedgerVerifier } from '@piazza/ledger';
 import { NoticeService } from '@piazza/notifications';
 import { VoucherIssuanceService, VoucherLifecycleService, verifyVoucherToken } from '@piazza/vouchers';
 import { execFileSync } from 'node:child_process';
@@ -315,6 +315,58 @@ describe('Funds, assignment, issuance and the wallet', () => {
     });
     const wallet = await family.get(`/api/wallet/vouchers/${expiring.id}`);
     expect(wallet.body).toMatchObject({ status: 'expired', balance: 0 });
+    expect((await verifyLedger()).ok).toBe(true);
+  });
+
+  it('returns to the fund money refunded to a voucher after it expired', async () => {
+    const fund = await givenFund(api.app, { amount: 5000 });
+    const household = await householdOf(api.app, FAMILY);
+    const [voucher] = await givenVouchers(api.app, {
+      householdId: household,
+      fundId: fund.id,
+      kindId,
+      amounts: [2000],
+    });
+    const db = api.app.get(DataSource);
+    const run = <T>(work: (c: RequestContext) => Promise<T>) =>
+      api.app.get(TransactionRunner).run(RequestContext.system(db.manager), work);
+    // Spent at a provider, then the voucher expires.
+    const provider = await run((c) =>
+      api.app.get(LedgerService).openAccount(c, { kind: 'provider', ownerId: randomUUID(), label: 'test' }),
+    );
+    const spent = await run((c) =>
+      api.app.get(LedgerService).transfer(c, {
+        debitAccountId: voucher.accountId,
+        creditAccountId: provider,
+        amount: cents(2000),
+        kind: 'order_capture',
+        idempotencyKey: randomUUID(),
+        reference: 'test',
+      }),
+    );
+    await db.query(
+      `UPDATE voucher SET valid_from = now() - interval '2 days', valid_until = now() - interval '1 hour' WHERE id = $1`,
+      [voucher.id],
+    );
+    await run((c) => api.app.get(VoucherLifecycleService).expireDue(c));
+    // The order is refunded after the expiry: the money lands on the expired voucher...
+    await run((c) =>
+      api.app
+        .get(LedgerService)
+        .reverse(c, spent.transferId, { kind: 'order_refund_voucher', idempotencyKey: randomUUID() }),
+    );
+    // ...and the next sweep sends it back to the fund, once.
+    expect(await run((c) => api.app.get(VoucherLifecycleService).expireDue(c))).toMatchObject({
+      returned: 2000,
+    });
+    expect(await run((c) => api.app.get(VoucherLifecycleService).expireDue(c))).toMatchObject({
+      returned: 0,
+    });
+    const funds = await admin.get('/api/admin/funds');
+    expect(funds.body.find((f: { id: string }) => f.id === fund.id)).toMatchObject({
+      available: 5000,
+      returned: 2000,
+    });
     expect((await verifyLedger()).ok).toBe(true);
   });
 

@@ -16,6 +16,7 @@ import { ProviderApiModule } from './provider/provider-api.module';
 import { NoticesApiModule } from './notices/notices-api.module';
 import { VouchersApiModule } from './vouchers/vouchers-api.module';
 import { MerchantApiModule } from './merchant/merchant-api.module';
+import { CommerceApiModule } from './commerce/commerce-api.module';
 import { HouseholdController } from './household/household.controller';
 import {
   AdminOrganisationsController,
@@ -67,6 +68,7 @@ export class AppModule {
         VouchersApiModule,
         MerchantApiModule,
         NoticesApiModule,
+        CommerceApiModule,
       ],
       controllers: [
         HealthController,

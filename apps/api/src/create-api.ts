@@ -32,6 +32,8 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
+    // Keeps the bytes of JSON bodies as `request.rawBody`: Stripe signs the body exactly as sent.
+    rawBody: true,
   });
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();

@@ -1,9 +1,11 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CommerceModule } from '@piazza/commerce';
 import { type AppConfig, CoreModule, loggerOptions, QUEUES } from '@piazza/core';
 import { NotificationsModule } from '@piazza/notifications';
 import { VouchersModule } from '@piazza/vouchers';
 import { LoggerModule } from 'nestjs-pino';
+import { CommerceProcessor } from './commerce/commerce.processor';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { OutboxRelayRunner } from './outbox/outbox-relay.runner';
 import { SystemSchedule } from './system/system-schedule';
@@ -27,9 +29,11 @@ export class WorkerModule {
           { name: QUEUES.system },
           { name: QUEUES.notifications },
           { name: QUEUES.vouchers },
+          { name: QUEUES.commerce },
         ),
         NotificationsModule,
         VouchersModule,
+        CommerceModule,
       ],
       providers: [
         OutboxRelayRunner,
@@ -37,6 +41,7 @@ export class WorkerModule {
         SystemSchedule,
         NotificationsProcessor,
         VouchersProcessor,
+        CommerceProcessor,
       ],
     };
   }

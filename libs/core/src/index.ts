@@ -8,6 +8,8 @@ export * from './database/geo-point';
 export * from './database/snake-naming.strategy';
 export * from './database/transaction-runner';
 export * from './database/typeorm-logger';
+export * from './documents/print-format';
+export * from './documents/spreadsheet-csv';
 export * from './errors/domain-error';
 export * from './errors/validation-messages';
 export * from './i18n/translated';

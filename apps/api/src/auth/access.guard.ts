@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { DomainError, type Role } from '@piazza/core';
 import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import { PUBLIC_ROUTE, ROUTE_ROLES } from './access.decorators';
+import { CSRF_EXEMPT, PUBLIC_ROUTE, ROUTE_ROLES } from './access.decorators';
 import { XSRF_COOKIE, XSRF_HEADER } from './cookies';
 
 export class UnauthenticatedError extends DomainError {
@@ -34,7 +34,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Every route: first the CSRF check for requests that change something (double-submit cookie, as
- * Angular's XSRF support sends it), then who may call it (@Public, @Roles, or any signed-in person).
+ * Angular's XSRF support sends it; not on @CsrfExempt routes, which servers call), then who may call it
+ * (@Public, @Roles, or any signed-in person).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -42,14 +43,18 @@ export class AccessGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) ?? false;
+    // Only a public route may skip it: one that acts for the signed-in person always needs the token.
+    const csrfExempt = isPublic && (this.reflector.getAllAndOverride<boolean>(CSRF_EXEMPT, targets) ?? false);
     if (
       !SAFE_METHODS.has(request.method) &&
+      !csrfExempt &&
       !sameToken(request.cookies[XSRF_COOKIE], request.headers[XSRF_HEADER])
     ) {
       throw new CsrfError();
     }
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    if (isPublic) return true;
     const actor = request.ctx.actor;
     if (!actor) throw new UnauthenticatedError();
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROUTE_ROLES, targets);

@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { QUEUES, SYSTEM_JOBS, VOUCHER_JOBS } from '@piazza/core';
+import { COMMERCE_JOBS, QUEUES, SYSTEM_JOBS, VOUCHER_JOBS } from '@piazza/core';
 import type { Queue } from 'bullmq';
 
 /** Registers the recurring system jobs (an upsert: every worker may do it, the schedule stays one). */
@@ -11,6 +11,7 @@ export class SystemSchedule implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(QUEUES.system) private readonly queue: Queue,
     @InjectQueue(QUEUES.vouchers) private readonly vouchers: Queue,
+    @InjectQueue(QUEUES.commerce) private readonly commerce: Queue,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -33,6 +34,17 @@ export class SystemSchedule implements OnApplicationBootstrap {
       )
       .catch((error: Error) =>
         this.logger.warn(`Could not schedule ${VOUCHER_JOBS.expireVouchers}: ${error.message}`),
+      );
+    // Stripe's webhook may never come: every 15 minutes, checkouts still pending an hour after their card
+    // payment page closed are settled by what Stripe says (paid: captured; otherwise released).
+    this.commerce
+      .upsertJobScheduler(
+        COMMERCE_JOBS.expireCheckouts,
+        { pattern: '*/15 * * * *', tz: 'Europe/Rome' },
+        { name: COMMERCE_JOBS.expireCheckouts },
+      )
+      .catch((error: Error) =>
+        this.logger.warn(`Could not schedule ${COMMERCE_JOBS.expireCheckouts}: ${error.message}`),
       );
   }
 }

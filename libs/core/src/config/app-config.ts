@@ -84,6 +84,19 @@ const schema = z.object({
     )
     .default(''),
   MAP_TILE_ATTRIBUTION: z.string().trim().default('© OpenStreetMap contributors'),
+  /**
+   * Card payments through Stripe Checkout: offered only when both the secret key and the webhook's
+   * signing secret are set; without them families pay with vouchers only.
+   */
+  STRIPE_SECRET_KEY: z.string().trim().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().trim().min(1).optional(),
+  /** Another address for Stripe's API (a local stand-in in tests); absent: Stripe's own. */
+  STRIPE_API_BASE: url(['http:', 'https:'])
+    .refine(
+      (value) => new URL(value).protocol === 'https:' || isLoopbackUrl(value),
+      'must use https:// (plain http:// only for a stand-in on localhost, in tests)',
+    )
+    .optional(),
 });
 
 export type AppConfig = Readonly<z.infer<typeof schema>>;
@@ -96,6 +109,13 @@ export function publicUrl(config: Pick<AppConfig, 'PUBLIC_URL' | 'PORT'>): strin
 /** Whether this deployment offers "Entra con SPID/CIE". */
 export function oidcEnabled(config: Pick<AppConfig, 'OIDC_ISSUER_URL' | 'OIDC_CLIENT_ID'>): boolean {
   return Boolean(config.OIDC_ISSUER_URL && config.OIDC_CLIENT_ID);
+}
+
+/** Whether families may pay by card (Stripe): both the secret key and the webhook secret are set. */
+export function cardPaymentEnabled(
+  config: Pick<AppConfig, 'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET'>,
+): boolean {
+  return Boolean(config.STRIPE_SECRET_KEY && config.STRIPE_WEBHOOK_SECRET);
 }
 
 /** Thrown at start when the environment is not usable; its message names every bad variable. */

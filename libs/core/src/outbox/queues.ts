@@ -6,6 +6,8 @@ export const QUEUES = {
   notifications: 'notifications',
   /** Voucher issuance and expiry (libs/vouchers). */
   vouchers: 'vouchers',
+  /** Checkout housekeeping (libs/commerce). */
+  commerce: 'commerce',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -30,6 +32,12 @@ export const VOUCHER_JOBS = {
   issueAssignment: 'issue-assignment',
   /** Expire vouchers past their date and return their balances to their funds (scheduled). */
   expireVouchers: 'expire-vouchers',
+} as const;
+
+/** Jobs of the `commerce` queue. */
+export const COMMERCE_JOBS = {
+  /** Settle checkouts left pending an hour after their card payment page closed (scheduled). */
+  expireCheckouts: 'expire-checkouts',
 } as const;
 
 /**

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { APP_CONFIG, type AppConfig, cardPaymentEnabled } from '../config/app-config';
 import type { RequestContext } from '../context/request-context';
 import type { Translated } from '../i18n/translated';
 import { AmbitoSettings, type AmbitoContacts } from './ambito-settings.entity';
@@ -26,10 +26,18 @@ export interface PublicSettings {
     attribution: string;
     bounds: [[number, number], [number, number]] | null;
   };
+  /** Whether the rest of an order can be paid by card; when not, why (shown at checkout). */
+  payments: { card: boolean; reason: Translated | null };
 }
 
+/** Why checkout offers no card payment, when the Ambito has not configured Stripe. */
+export const CARD_PAYMENT_OFF: Translated = {
+  it: 'Il pagamento con carta non è attivo in questo Ambito: si può pagare solo con i buoni.',
+  en: 'Card payment is not enabled in this Ambito: you can pay with vouchers only.',
+};
+
 /** The defaults used before an Ambito configured itself: the platform is called Piazza. */
-export const DEFAULT_SETTINGS: Omit<PublicSettings, 'comuni' | 'map'> = {
+export const DEFAULT_SETTINGS: Omit<PublicSettings, 'comuni' | 'map' | 'payments'> = {
   name: 'Piazza',
   shortName: 'Piazza',
   tagline: { it: 'Il welfare del territorio in un unico posto', en: 'Local welfare in one place' },
@@ -71,6 +79,9 @@ export class SettingsService {
         attribution: this.config.MAP_TILE_ATTRIBUTION,
         bounds: comuni.length ? boundsOf(comuni.map((c) => c.location.coordinates)) : null,
       },
+      payments: cardPaymentEnabled(this.config)
+        ? { card: true, reason: null }
+        : { card: false, reason: CARD_PAYMENT_OFF },
     };
   }
 }

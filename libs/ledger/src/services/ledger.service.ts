@@ -54,7 +54,7 @@ export class LedgerService {
   async openAccount(ctx: RequestContext, account: OpenAccount): Promise<string> {
     const rows: { id: string }[] = await ctx.em.query(
       `INSERT INTO ledger_account (kind, owner_id, label, allow_negative)
-       VALUES ($1, $2, $3, $1 = 'treasury')
+       VALUES ($1, $2, $3, $1 IN ('treasury', 'card_clearing'))
        ON CONFLICT (kind, owner_id) DO UPDATE SET label = ledger_account.label
        RETURNING id`,
       [account.kind, account.ownerId, account.label],
@@ -70,7 +70,7 @@ export class LedgerService {
     if (accounts.length === 0) return [];
     const rows: { id: string; kind: string; owner_id: string }[] = await ctx.em.query(
       `INSERT INTO ledger_account (kind, owner_id, label, allow_negative)
-       SELECT kind, owner_id, label, kind = 'treasury'
+       SELECT kind, owner_id, label, kind IN ('treasury', 'card_clearing')
        FROM unnest($1::text[], $2::uuid[], $3::text[]) AS a(kind, owner_id, label)
        ON CONFLICT (kind, owner_id) DO UPDATE SET label = ledger_account.label
        RETURNING id, kind, owner_id`,

@@ -114,7 +114,44 @@ export const EMAIL_TEMPLATES = {
       };
     },
   },
+  'order-update': {
+    params: ['number', 'provider', 'status', 'total', 'link', 'ambito', 'reason'],
+    render: (p) => {
+      const text = ORDER_STATUS_TEXT[p['status']] ?? ORDER_STATUS_TEXT['paid'];
+      return {
+        subject: `Ordine ${p['number']}: ${text.it} · Order ${p['number']}: ${text.en} — ${p['ambito']}`,
+        it: [
+          `Il tuo ordine ${p['number']} presso ${p['provider']} (${p['total']}) è ${text.it}.`,
+          ...(p['reason'] ? [`Motivo: ${p['reason']}`] : []),
+          ...(text.refund
+            ? [
+                'I buoni usati tornano disponibili e l’eventuale importo pagato con carta ti viene rimborsato sulla stessa carta.',
+              ]
+            : []),
+        ],
+        en: [
+          `Your order ${p['number']} with ${p['provider']} (${p['total']}) is ${text.en}.`,
+          ...(p['reason'] ? [`Reason: ${p['reason']}`] : []),
+          ...(text.refund
+            ? [
+                'The vouchers used are available again and any amount paid by card is refunded to the same card.',
+              ]
+            : []),
+        ],
+        action: { href: p['link'], it: 'Vedi l’ordine', en: 'See the order' },
+      };
+    },
+  },
 } satisfies Record<string, Template>;
+
+const ORDER_STATUS_TEXT: Record<string, { it: string; en: string; refund?: boolean }> = {
+  paid: { it: 'pagato', en: 'paid' },
+  confirmed: { it: 'confermato dall’ente', en: 'confirmed by the provider' },
+  fulfilled: { it: 'completato', en: 'completed' },
+  cancelled: { it: 'annullato', en: 'cancelled', refund: true },
+  declined: { it: 'rifiutato dall’ente', en: 'declined by the provider', refund: true },
+  expired: { it: 'scaduto senza pagamento', en: 'expired without payment' },
+};
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;
 

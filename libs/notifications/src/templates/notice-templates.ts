@@ -41,6 +41,48 @@ export const NOTICE_TEMPLATES: Record<string, (p: Params) => NoticeText> = {
   }),
 };
 
+const ORDER_NOTICE: Record<string, { it: string; en: string }> = {
+  paid: { it: 'è pagato', en: 'is paid' },
+  confirmed: { it: 'è confermato dall’ente', en: 'is confirmed by the provider' },
+  fulfilled: { it: 'è completato', en: 'is completed' },
+  cancelled: {
+    it: 'è annullato: i buoni e la carta vengono rimborsati',
+    en: 'is cancelled: vouchers and card are refunded',
+  },
+  declined: {
+    it: 'è stato rifiutato dall’ente: i buoni e la carta vengono rimborsati',
+    en: 'was declined by the provider: vouchers and card are refunded',
+  },
+  expired: { it: 'è scaduto senza pagamento', en: 'expired without payment' },
+};
+
+NOTICE_TEMPLATES['order_update'] = (p) => {
+  const text = ORDER_NOTICE[p.status] ?? ORDER_NOTICE['paid'];
+  return {
+    title: { it: `Ordine ${p.number} presso ${p.provider}`, en: `Order ${p.number} with ${p.provider}` },
+    body: {
+      it: `Il tuo ordine ${text.it}.${p.reason ? ` Motivo: ${p.reason}` : ''}`,
+      en: `Your order ${text.en}.${p.reason ? ` Reason: ${p.reason}` : ''}`,
+    },
+  };
+};
+
+NOTICE_TEMPLATES['order_received'] = (p) => ({
+  title: { it: `Nuovo ordine ${p.number}`, en: `New order ${p.number}` },
+  body: {
+    it: `${p.total} per ${p.services}. Confermalo o rifiutalo dall'area ente.`,
+    en: `${p.totalEn} for ${p.services}. Confirm or decline it in your organisation's area.`,
+  },
+});
+
+NOTICE_TEMPLATES['order_cancelled_by_family'] = (p) => ({
+  title: {
+    it: `Ordine ${p.number} annullato dalla famiglia`,
+    en: `Order ${p.number} cancelled by the family`,
+  },
+  body: { it: 'I posti prenotati sono di nuovo liberi.', en: 'The places booked are free again.' },
+});
+
 export function renderNotice(template: string, params: Params): NoticeText {
   const render = NOTICE_TEMPLATES[template];
   if (render) return render(params);

@@ -1,6 +1,5 @@
-import { formatCents } from '@piazza/core';
+import { csvAmount, formatCents, isoLocalRome, monthName, spreadsheetCsv } from '@piazza/core';
 import PDFDocument from 'pdfkit';
-import { isoLocalRome, monthName } from './print-format';
 
 /** A shop's month of voucher redemptions, for its own accounts and the Ambito's payments. */
 export interface MerchantStatement {
@@ -33,19 +32,6 @@ export function summariseStatementRows(
     a.comuneName.localeCompare(b.comuneName, 'it'),
   );
   return { totalsByComune, total };
-}
-
-/** Euro with a decimal comma and no symbol, as an Italian spreadsheet reads a number: "1234,50". */
-function csvAmount(amount: number): string {
-  const sign = amount < 0 ? '-' : '';
-  const abs = Math.abs(amount);
-  return `${sign}${Math.trunc(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
-}
-
-function csvField(value: string): string {
-  // A cell starting with = + - @ would be run as a formula by a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**
@@ -84,7 +70,7 @@ export function merchantStatementCsv(s: MerchantStatement): string {
   lines.push(['', 'Totale del mese (Month total)', '', csvAmount(s.total), '']);
   lines.push(['', 'Già liquidato (Settled)', '', csvAmount(s.settled), '']);
   lines.push(['', 'Da liquidare (Owed)', '', csvAmount(s.owed), '']);
-  return `\uFEFF${lines.map((line) => line.map(csvField).join(';')).join('\r\n')}\r\n`;
+  return spreadsheetCsv(lines);
 }
 
 const BLUE = '#003366';

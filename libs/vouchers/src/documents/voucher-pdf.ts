@@ -1,6 +1,5 @@
-import { formatCents } from '@piazza/core';
+import { dayEn, dayIt, formatCents, lastValidDay, longDayIt } from '@piazza/core';
 import PDFDocument from 'pdfkit';
-import { dayEn, dayIt, lastValidDay, longDayIt } from './print-format';
 import { drawQr, QR_QUIET_ZONE_MODULES, qrMatrix } from './qr-code';
 
 export { renderQrPng, renderQrSvg } from './qr-code';

@@ -16,12 +16,24 @@ export class VoucherLifecycleService {
    * Expires up to `batch` vouchers past their date (in the database's clock) and returns what is left on
    * them to their funds. Rows are taken with SKIP LOCKED, so a redemption in progress is not waited
    * for (it will find the voucher expired next time) and two runs never expire the same voucher twice.
+   * Money that came back to a voucher already closed (an order refunded after its expiry or revocation)
+   * goes back to the fund too.
    */
   async expireDue(ctx: RequestContext, batch = 500): Promise<{ expired: number; returned: number }> {
-    const due: { id: string; account_id: string; fund_id: string; balance: string }[] = await ctx.em.query(
-      `SELECT v.id, v.account_id, v.fund_id, a.balance::text AS balance
+    const due: {
+      id: string;
+      account_id: string;
+      fund_id: string;
+      balance: string;
+      status: string;
+      returns: number;
+    }[] = await ctx.em.query(
+      `SELECT v.id, v.account_id, v.fund_id, a.balance::text AS balance, v.status,
+              (SELECT count(*)::int FROM ledger_transfer t
+               WHERE t.debit_account_id = v.account_id AND t.kind IN ('voucher_expiry', 'voucher_revoke')) AS returns
        FROM voucher v JOIN ledger_account a ON a.id = v.account_id
-       WHERE v.status IN ('active', 'exhausted') AND v.valid_until <= now()
+       WHERE (v.status IN ('active', 'exhausted') AND v.valid_until <= now())
+          OR (v.status IN ('expired', 'revoked') AND a.balance > 0)
        ORDER BY v.valid_until
        LIMIT $1
        FOR UPDATE OF v SKIP LOCKED`,
@@ -36,13 +48,18 @@ export class VoucherLifecycleService {
           debitAccountId: voucher.account_id,
           creditAccountId: fund.accountId,
           amount: balance,
-          kind: 'voucher_expiry',
-          idempotencyKey: `voucher-expiry:${voucher.id}`,
+          kind: voucher.status === 'revoked' ? 'voucher_revoke' : 'voucher_expiry',
+          // One return per closing, and one per later refund: the count keeps a retried job idempotent.
+          idempotencyKey:
+            voucher.returns === 0
+              ? `voucher-expiry:${voucher.id}`
+              : `voucher-expiry:${voucher.id}:${voucher.returns}`,
           reference: `voucher:${voucher.id}`,
         });
         returned += balance;
       }
-      await ctx.em.update(Voucher, { id: voucher.id }, { status: 'expired', closedAt: () => 'now()' });
+      if (voucher.status !== 'expired' && voucher.status !== 'revoked')
+        await ctx.em.update(Voucher, { id: voucher.id }, { status: 'expired', closedAt: () => 'now()' });
     }
     if (due.length) this.logger.log(`Expired ${due.length} vouchers, ${returned} cents back to their funds`);
     return { expired: due.length, returned };

@@ -8,6 +8,8 @@ import { Directory1764000000006 } from './1764000000006-directory';
 import { SearchIndexes1764000000007 } from './1764000000007-search-indexes';
 import { LedgerVouchers1764000000008 } from './1764000000008-ledger-vouchers';
 import { CatalogueVersionNotify1764000000009 } from './1764000000009-catalogue-version-notify';
+import { LedgerTransferFunction1764000000010 } from './1764000000010-ledger-transfer-function';
+import { Commerce1764000000011 } from './1764000000011-commerce';
 
 /**
  * Every migration of every library, in order. They live in one place so that one `migrate` runs them
@@ -24,4 +26,6 @@ export const MIGRATIONS = [
   SearchIndexes1764000000007,
   LedgerVouchers1764000000008,
   CatalogueVersionNotify1764000000009,
+  LedgerTransferFunction1764000000010,
+  Commerce1764000000011,
 ];

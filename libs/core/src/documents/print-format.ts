@@ -1,3 +1,5 @@
+// Dates and months as printed on the Ambito's documents (PDF, CSV): always in Rome's time.
+
 const ROME = 'Europe/Rome';
 
 const parts = (date: Date, options: Intl.DateTimeFormatOptions, locale = 'it-IT') =>
