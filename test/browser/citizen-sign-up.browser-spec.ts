@@ -1,13 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { fiscalCodeCheckChar } from '@piazza/identity';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { launchChromium, seriousA11yViolations } from '../support/browser';
+import { openJourneyPage, signIn, webDist } from '../support/browser-journey';
 import { givenDemoAmbito } from '../support/demo-ambito';
 import { useListeningTestApi } from '../support/listening-test-api';
 import { linkIn, SmtpCapture } from '../support/smtp-capture';
+import { startWorker } from '../support/test-worker';
 
 const withCheck = (first15: string) => first15 + fiscalCodeCheckChar(first15);
 
@@ -15,7 +14,7 @@ describe('A citizen signs up, confirms the e-mail, signs in and adds a household
   let smtp: SmtpCapture;
   const api = useListeningTestApi(async () => {
     smtp = await SmtpCapture.start();
-    return { WEB_DIST: join(__dirname, '../../dist/web/browser') };
+    return { WEB_DIST: webDist() };
   });
   let worker: INestApplicationContext;
   let browser: Browser;
@@ -24,19 +23,10 @@ describe('A citizen signs up, confirms the e-mail, signs in and adds a household
 
   beforeAll(async () => {
     await givenDemoAmbito(api.app);
-    const moduleRef = await Test.createTestingModule({
-      imports: [WorkerModule.forRoot(api.env.with({ SMTP_URL: smtp.url }))],
-    }).compile();
-    worker = await moduleRef.init();
+    worker = await startWorker(api.env.with({ SMTP_URL: smtp.url }));
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'it-IT' });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      // A refused form answer (4xx) is expected in this journey; anything else is a defect.
-      if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) errors.push(message.text());
-    });
+    // A refused form answer (4xx) is expected in this journey; any other console error is a defect.
+    ({ page } = await openJourneyPage(browser, errors, { width: 390, height: 844, timeout: 10_000 }));
   });
 
   afterAll(async () => {
@@ -87,15 +77,7 @@ describe('A citizen signs up, confirms the e-mail, signs in and adds a household
     await page.goto(url);
     await page.getByRole('heading', { name: 'Indirizzo confermato' }).waitFor();
 
-    await page.goto(`${api.url}/accedi`);
-    const form = page.locator('main form').first();
-    await form.getByLabel(/e-mail/i).fill('chiara.esempio@example.org');
-    await form
-      .getByLabel(/^Password/)
-      .first()
-      .fill('una-password-lunga-abbastanza');
-    await form.getByRole('button', { name: 'Accedi' }).click();
-    await page.waitForURL(/\/profilo$/);
+    await signIn(page, api.url, 'chiara.esempio@example.org', 'una-password-lunga-abbastanza');
     await page.getByRole('heading', { level: 1, name: 'Il mio profilo' }).waitFor();
     await page.getByText('Chiara Esempio').first().waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);

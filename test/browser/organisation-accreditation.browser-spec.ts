@@ -1,53 +1,27 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
+import type { Browser } from 'playwright-core';
 import { launchChromium, seriousA11yViolations } from '../support/browser';
+import { openJourneyPage, signIn, webDist } from '../support/browser-journey';
 import { givenDemoAmbito } from '../support/demo-ambito';
 import { useListeningTestApi } from '../support/listening-test-api';
 import { linkIn, SmtpCapture } from '../support/smtp-capture';
+import { startWorker } from '../support/test-worker';
 
 describe('A cooperative signs up and the Ufficio di Piano accredits it', () => {
   let smtp: SmtpCapture;
   const api = useListeningTestApi(async () => {
     smtp = await SmtpCapture.start();
-    return { WEB_DIST: join(__dirname, '../../dist/web/browser') };
+    return { WEB_DIST: webDist() };
   });
   let worker: INestApplicationContext;
   let browser: Browser;
   const errors: string[] = [];
 
-  async function newPage(width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'it-IT' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on(
-      'console',
-      (m) => m.type() === 'error' && !/status of 4\d\d/.test(m.text()) && errors.push(m.text()),
-    );
-    return { context, page };
-  }
-
-  async function signIn(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(`${api.url}/accedi`);
-    const form = page.locator('main form').first();
-    await form.getByLabel(/e-mail/i).fill(email);
-    await form
-      .getByLabel(/^Password/)
-      .first()
-      .fill(password);
-    await form.getByRole('button', { name: 'Accedi' }).click();
-    await page.waitForURL(/\/profilo$/);
-  }
+  const newPage = (width = 1280) => openJourneyPage(browser, errors, { width, timeout: 10_000 });
 
   beforeAll(async () => {
     await givenDemoAmbito(api.app);
-    const moduleRef = await Test.createTestingModule({
-      imports: [WorkerModule.forRoot(api.env.with({ SMTP_URL: smtp.url }))],
-    }).compile();
-    worker = await moduleRef.init();
+    worker = await startWorker(api.env.with({ SMTP_URL: smtp.url }));
     browser = await launchChromium();
   });
 
@@ -89,7 +63,7 @@ describe('A cooperative signs up and the Ufficio di Piano accredits it', () => {
     const { page, context } = await newPage();
     await page.goto(linkIn(mail, '/accesso/verifica').url);
     await page.getByRole('heading', { name: 'Indirizzo confermato' }).waitFor();
-    await signIn(page, 'elena@ilponte.example', 'password-del-ponte');
+    await signIn(page, api.url, 'elena@ilponte.example', 'password-del-ponte');
     await page.goto(`${api.url}/ente`);
     await page.getByText('In attesa di accreditamento').first().waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -98,7 +72,7 @@ describe('A cooperative signs up and the Ufficio di Piano accredits it', () => {
 
   it('is accredited by the admin from the queue, and the cooperative sees it', async () => {
     const { page, context } = await newPage();
-    await signIn(page, 'ufficio.piano@demo.piazza.example', 'Piazza-demo-2026');
+    await signIn(page, api.url, 'ufficio.piano@demo.piazza.example');
     await page.goto(`${api.url}/amministrazione/accreditamenti`);
     const request = page.getByRole('article').filter({ hasText: 'Cooperativa Sociale Il Ponte' });
     await request.waitFor();
@@ -111,7 +85,7 @@ describe('A cooperative signs up and the Ufficio di Piano accredits it', () => {
     expect(notice.text).toContain('accreditato Cooperativa Sociale Il Ponte');
 
     const owner = await newPage();
-    await signIn(owner.page, 'elena@ilponte.example', 'password-del-ponte');
+    await signIn(owner.page, api.url, 'elena@ilponte.example', 'password-del-ponte');
     await owner.page.goto(`${api.url}/ente`);
     await owner.page.getByText('Accreditato', { exact: true }).first().waitFor();
     await owner.context.close();

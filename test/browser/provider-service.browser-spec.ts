@@ -1,11 +1,10 @@
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, seriousA11yViolations } from '../support/browser';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { expectAccessible, openJourneyPage, screenshot, signIn, webDist } from '../support/browser-journey';
 import { givenDemoAmbito } from '../support/demo-ambito';
 import { HttpClient } from '../support/http-client';
 import { useListeningTestApi } from '../support/listening-test-api';
 
-const PASSWORD = 'Piazza-demo-2026';
 const PROVIDER = 'cooperativa@demo.piazza.example';
 const ADMIN = 'ufficio.piano@demo.piazza.example';
 const SERVICE_TITLE = 'Laboratorio di fumetto per ragazzi';
@@ -20,50 +19,13 @@ function inDays(days: number): string {
 }
 
 describe('A cooperative publishes a service with slots, the Ufficio di Piano approves it', () => {
-  const api = useListeningTestApi(async () => ({
-    // WEB_DIST lets a build elsewhere be tested without touching dist/ (where other builds run).
-    WEB_DIST: process.env['WEB_DIST'] ?? join(__dirname, '../../dist/web/browser'),
-  }));
+  const api = useListeningTestApi(async () => ({ WEB_DIST: webDist() }));
   let browser: Browser;
   const errors: string[] = [];
-  const screenshots = process.env['SCREENSHOTS_DIR'];
   /** The service's public address, once the admin approved it. */
   let serviceSlug = '';
 
-  async function newPage(width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'it-IT' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on(
-      'console',
-      (m) => m.type() === 'error' && !/status of 4\d\d/.test(m.text()) && errors.push(m.text()),
-    );
-    return { context, page };
-  }
-
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${api.url}/accedi`);
-    const form = page.locator('main form').first();
-    await form.getByLabel(/e-mail/i).fill(email);
-    await form
-      .getByLabel(/^Password/)
-      .first()
-      .fill(PASSWORD);
-    await form.getByRole('button', { name: 'Accedi' }).click();
-    await page.waitForURL(/\/profilo$/);
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    // The page at rest: no button left half-way through its hover transition under the pointer.
-    await page.mouse.move(0, 0);
-    await page.waitForTimeout(300);
-    expect(await seriousA11yViolations(page)).toEqual([]);
-  }
-
-  async function screenshot(page: Page, name: string, locator = page.locator('main')): Promise<void> {
-    if (screenshots) await locator.screenshot({ path: join(screenshots, `h5-${name}.png`) });
-  }
+  const newPage = () => openJourneyPage(browser, errors);
 
   beforeAll(async () => {
     await givenDemoAmbito(api.app);
@@ -78,7 +40,7 @@ describe('A cooperative publishes a service with slots, the Ufficio di Piano app
     'keeps the organisation profile: texts, a point typed as latitude and longitude, opening hours',
     async () => {
       const { page, context } = await newPage();
-      await signIn(page, PROVIDER);
+      await signIn(page, api.url, PROVIDER);
       await page.goto(`${api.url}/ente`);
       await page.getByRole('link', { name: "Profilo dell'ente" }).first().click();
       await page.getByRole('heading', { level: 1, name: "Profilo dell'ente" }).waitFor();
@@ -114,7 +76,7 @@ describe('A cooperative publishes a service with slots, the Ufficio di Piano app
     'refuses a logo that is not an image in the words of the server, takes a real one and removes it',
     async () => {
       const { page, context } = await newPage();
-      await signIn(page, PROVIDER);
+      await signIn(page, api.url, PROVIDER);
       await page.goto(`${api.url}/ente/profilo`);
       await page.getByLabel("Scegli un'immagine").setInputFiles({
         name: 'logo.png',
@@ -154,7 +116,7 @@ describe('A cooperative publishes a service with slots, the Ufficio di Piano app
     'adds a place with its point typed in',
     async () => {
       const { page, context } = await newPage();
-      await signIn(page, PROVIDER);
+      await signIn(page, api.url, PROVIDER);
       await page.goto(`${api.url}/ente/sedi`);
       await page.getByRole('heading', { level: 1, name: 'Sedi' }).waitFor();
       await page.getByRole('button', { name: 'Aggiungi una sede' }).click();
@@ -178,7 +140,7 @@ describe('A cooperative publishes a service with slots, the Ufficio di Piano app
     'creates a service with two weekly slots and sends it for review',
     async () => {
       const { page, context } = await newPage();
-      await signIn(page, PROVIDER);
+      await signIn(page, api.url, PROVIDER);
       await page.goto(`${api.url}/ente/servizi`);
       await page.getByRole('heading', { level: 1, name: 'Servizi' }).waitFor();
       await page.getByRole('table').waitFor();
@@ -252,14 +214,14 @@ describe('A cooperative publishes a service with slots, the Ufficio di Piano app
     'is approved by the admin from the moderation queue, after a refusal without a note is stopped',
     async () => {
       const { page, context } = await newPage();
-      await signIn(page, ADMIN);
+      await signIn(page, api.url, ADMIN);
       await page.goto(`${api.url}/profilo`);
       await page.getByRole('link', { name: 'Moderazione', exact: true }).first().click();
       await page.getByRole('heading', { level: 1, name: 'Moderazione dei servizi' }).waitFor();
       const row = page.getByRole('row').filter({ hasText: SERVICE_TITLE });
       await row.getByText('in attesa da oggi').waitFor();
       await expectAccessible(page);
-      await screenshot(page, 'moderation-queue');
+      await screenshot(page, 'moderation-queue', page.locator('main'));
 
       await row.getByRole('link', { name: SERVICE_TITLE }).click();
       await page.getByRole('heading', { level: 1, name: SERVICE_TITLE }).waitFor();
@@ -308,7 +270,7 @@ describe('A cooperative publishes a service with slots, the Ufficio di Piano app
     'publishes an event at one of the places and cancels it',
     async () => {
       const { page, context } = await newPage();
-      await signIn(page, PROVIDER);
+      await signIn(page, api.url, PROVIDER);
       await page.goto(`${api.url}/ente/eventi`);
       await page.getByRole('heading', { level: 1, name: 'Eventi' }).waitFor();
       await expectAccessible(page);
@@ -340,7 +302,7 @@ describe('A cooperative publishes a service with slots, the Ufficio di Piano app
     'lets the admin add a theme, and refuses to delete a subcategory that services use',
     async () => {
       const { page, context } = await newPage();
-      await signIn(page, ADMIN);
+      await signIn(page, api.url, ADMIN);
       await page.goto(`${api.url}/amministrazione/categorie`);
       await page.getByRole('heading', { level: 1, name: 'Categorie, temi e destinatari' }).waitFor();
       await expectAccessible(page);

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, seriousA11yViolations } from '../support/browser';
+import { openJourneyPage, webDist } from '../support/browser-journey';
 import { givenDemoAmbito } from '../support/demo-ambito';
 import { createTestApi } from '../support/test-api';
 import { createTestEnv, type TestEnv } from '../support/test-env';
@@ -39,16 +39,14 @@ describe('A visitor looks for services, organisations and events', () => {
   const hosts = new Set<string>();
 
   async function newPage(width: number, height = 900): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'it-IT' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('request', (request) => hosts.add(new URL(request.url()).host));
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on(
-      'console',
-      (m) => m.type() === 'error' && !/status of 404/.test(m.text()) && errors.push(m.text()),
-    );
-    return { context, page };
+    const opened = await openJourneyPage(browser, errors, {
+      width,
+      height,
+      timeout: 15_000,
+      expectedConsoleErrors: /status of 404/,
+    });
+    opened.page.on('request', (request) => hosts.add(new URL(request.url()).host));
+    return opened;
   }
 
   async function expectNoSeriousA11yProblem(): Promise<void> {
@@ -56,7 +54,7 @@ describe('A visitor looks for services, organisations and events', () => {
   }
 
   beforeAll(async () => {
-    env = await createTestEnv({ WEB_DIST: join(__dirname, '../../dist/web/browser') });
+    env = await createTestEnv({ WEB_DIST: webDist() });
     app = await createTestApi(env.config);
     await givenDemoAmbito(app);
     await app.listen({ port: 0, host: '127.0.0.1' });

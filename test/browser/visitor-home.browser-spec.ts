@@ -1,8 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { launchChromium, seriousA11yViolations } from '../support/browser';
+import { openJourneyPage, webDist } from '../support/browser-journey';
 import { givenDemoAmbito } from '../support/demo-ambito';
 import { createTestApi } from '../support/test-api';
 import { createTestEnv, type TestEnv } from '../support/test-env';
@@ -16,16 +16,19 @@ describe('A visitor on the home page', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    env = await createTestEnv({ WEB_DIST: join(__dirname, '../../dist/web/browser') });
+    env = await createTestEnv({ WEB_DIST: webDist() });
     app = await createTestApi(env.config);
     await givenDemoAmbito(app);
     await app.listen({ port: 0, host: '127.0.0.1' });
     baseUrl = await app.getUrl();
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'it-IT' });
-    page = await context.newPage();
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    page.on('pageerror', (error) => errors.push(error.message));
+    // Playwright's own default timeout; no console error is expected on these pages.
+    ({ page } = await openJourneyPage(browser, errors, {
+      width: 390,
+      height: 844,
+      timeout: 30_000,
+      expectedConsoleErrors: null,
+    }));
   });
 
   afterAll(async () => {

@@ -1,21 +1,27 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { LedgerVerifier } from '@piazza/ledger';
 import jsQR from 'jsqr';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { launchChromium, seriousA11yViolations } from '../support/browser';
+import { launchChromium } from '../support/browser';
+import {
+  expectAccessible,
+  type JourneyPageOptions,
+  openJourneyPage,
+  screenshot,
+  signIn,
+  webDist,
+} from '../support/browser-journey';
 import { givenDemoAmbito } from '../support/demo-ambito';
 import { useListeningTestApi } from '../support/listening-test-api';
+import { startWorker } from '../support/test-worker';
 import { householdOf } from '../support/vouchers';
 
-const PASSWORD = 'Piazza-demo-2026';
 const FAMILY = 'famiglia@demo.piazza.example';
 const SOCIAL = 'assistente.sociale@demo.piazza.example';
 const MERCHANT = 'negozio@demo.piazza.example';
@@ -46,62 +52,20 @@ async function qrFromPdf(pdfPath: string): Promise<string> {
 }
 
 describe('A social worker assigns vouchers, the family downloads one, a shop takes it in three goes', () => {
-  const api = useListeningTestApi(async () => ({
-    WEB_DIST: process.env['WEB_DIST'] ?? join(__dirname, '../../dist/web/browser'),
-  }));
+  const api = useListeningTestApi(async () => ({ WEB_DIST: webDist() }));
   let browser: Browser;
   let worker: INestApplicationContext;
   const errors: string[] = [];
-  const screenshots = process.env['SCREENSHOTS_DIR'];
   const downloads = mkdtempSync(join(tmpdir(), 'piazza-downloads-'));
   /** What the family's PDF carried, for the shop. */
   let token = '';
-
-  async function newPage(width = 1280, height = 900): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
-      viewport: { width, height },
-      locale: 'it-IT',
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on(
-      'console',
-      (m) => m.type() === 'error' && !/status of 4\d\d/.test(m.text()) && errors.push(m.text()),
-    );
-    return { context, page };
-  }
-
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${api.url}/accedi`);
-    const form = page.locator('main form').first();
-    await form.getByLabel(/e-mail/i).fill(email);
-    await form
-      .getByLabel(/^Password/)
-      .first()
-      .fill(PASSWORD);
-    await form.getByRole('button', { name: 'Accedi' }).click();
-    await page.waitForURL(/\/profilo$/);
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    await page.mouse.move(0, 0);
-    await page.waitForTimeout(300);
-    expect(await seriousA11yViolations(page)).toEqual([]);
-  }
-
-  async function screenshot(page: Page, name: string): Promise<void> {
-    if (screenshots) await page.screenshot({ path: join(screenshots, `h5-${name}.png`), fullPage: true });
-  }
+  const newPage = (options: JourneyPageOptions = {}) =>
+    openJourneyPage(browser, errors, { acceptDownloads: true, ...options });
 
   beforeAll(async () => {
     await givenDemoAmbito(api.app);
-    // The worker issues what the social worker assigns, as in production (outbox -> BullMQ -> worker).
-    const moduleRef = await Test.createTestingModule({
-      imports: [WorkerModule.forRoot(api.env.config)],
-    }).compile();
-    worker = await moduleRef.init();
+    // The worker issues what the social worker assigns.
+    worker = await startWorker(api.env.config);
     browser = await launchChromium();
   });
 
@@ -119,7 +83,7 @@ describe('A social worker assigns vouchers, the family downloads one, a shop tak
     'lets a social worker assign 100 euro as two vouchers of 50 to the demo family',
     async () => {
       const { page, context } = await newPage();
-      await signIn(page, SOCIAL);
+      await signIn(page, api.url, SOCIAL);
       await page.goto(`${api.url}/servizi-sociali/nuclei/${await householdOf(api.app, FAMILY)}`);
       const form = page.getByTestId('assign-form');
       await selectByText(form.getByLabel('Fondo'), /Buoni spesa emergenza 2026/);
@@ -144,8 +108,8 @@ describe('A social worker assigns vouchers, the family downloads one, a shop tak
   it(
     'shows the family its new vouchers and gives the PDF, whose QR code carries the signed token',
     async () => {
-      const { page, context } = await newPage(390, 844);
-      await signIn(page, FAMILY);
+      const { page, context } = await newPage({ width: 390, height: 844 });
+      await signIn(page, api.url, FAMILY);
       await page.goto(`${api.url}/buoni`);
       const wallet = page.getByTestId('wallet-list');
       await eventually(async () => ((await wallet.textContent())?.match(/50,00/g)?.length ?? 0) >= 2, 20_000);
@@ -177,10 +141,10 @@ describe('A social worker assigns vouchers, the family downloads one, a shop tak
     'lets the shop take 12,50 then 30 from the scanned code, and refuses 80 with the balance left',
     async () => {
       expect(token).not.toBe('');
-      const { page, context } = await newPage(390, 844);
+      const { page, context } = await newPage({ width: 390, height: 844 });
       // A camera that films the QR code decoded from the family's PDF: the page's real scanner reads it.
       await context.addInitScript({ content: fakeCameraFilming(await qrDataUrl(token)) });
-      await signIn(page, MERCHANT);
+      await signIn(page, api.url, MERCHANT);
       await page.goto(`${api.url}/ente/incassa`);
       await expectAccessible(page);
 
@@ -227,7 +191,7 @@ describe('A social worker assigns vouchers, the family downloads one, a shop tak
     'tells the family what the shop took, in the bell',
     async () => {
       const { page, context } = await newPage();
-      await signIn(page, FAMILY);
+      await signIn(page, api.url, FAMILY);
       // The worker delivers notices from the outbox; the bell asks on load, so reload until it shows.
       await eventually(async () => {
         await page.reload();

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { endOfLocalDay } from '@piazza/core';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -111,47 +111,13 @@ export class VoucherKindDto {
   @ApiPropertyOptional() @Omittable() @IsBoolean() active?: boolean;
 }
 
-export class UpdateVoucherKindDto {
-  @ApiPropertyOptional() @Omittable() @Matches(SLUG) @MaxLength(80) slug?: string;
-  @ApiPropertyOptional({ type: TranslatedDto })
-  @Omittable()
-  @ValidateNested()
-  @Type(() => TranslatedDto)
-  name?: TranslatedDto;
-
-  @ApiPropertyOptional({ type: LongTranslatedDto })
-  @Omittable()
-  @ValidateNested()
-  @Type(() => LongTranslatedDto)
-  description?: LongTranslatedDto;
-
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() comuneId?: string | null;
-
-  @ApiPropertyOptional({ type: [String] })
-  @Omittable()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
-  categoryIds?: string[];
-
-  @ApiPropertyOptional({ type: [String], enum: SHOP_CATEGORIES })
-  @Omittable()
-  @IsArray()
-  @IsIn(SHOP_CATEGORIES, { each: true })
-  shopCategories?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @Omittable()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @IsUUID('all', { each: true })
-  shopIds?: string[];
-
-  @ApiPropertyOptional() @Omittable() @IsBoolean() campaign?: boolean;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Matches(DATE) startsOn?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Matches(DATE) endsOn?: string | null;
-  @ApiPropertyOptional() @Omittable() @IsBoolean() active?: boolean;
-}
+/**
+ * Every field of a kind but its type (a kind never turns from service to spending), each omittable;
+ * `null` passes only where the kind itself allows it (Comune, dates).
+ */
+export class UpdateVoucherKindDto extends PartialType(OmitType(VoucherKindDto, ['kind'] as const), {
+  skipNullProperties: false,
+}) {}
 
 export class AssignVouchersDto {
   @ApiProperty() @IsUUID() fundId: string;

@@ -32,6 +32,16 @@ export const routes: Routes = [
     loadChildren: () => import('./vouchers/wallet.routes').then((m) => m.walletRoutes),
   },
   {
+    path: 'carrello',
+    canActivate: [requireRole('citizen')],
+    loadChildren: () => import('./cart/cart.routes').then((m) => m.cartRoutes),
+  },
+  {
+    path: 'ordini',
+    canActivate: [requireRole('citizen')],
+    loadChildren: () => import('./orders/orders.routes').then((m) => m.orderRoutes),
+  },
+  {
     path: 'campagne',
     loadChildren: () => import('./campaigns/campaigns.routes').then((m) => m.campaignRoutes),
   },

@@ -48,6 +48,8 @@ export interface AmbitoSettingsDto {
   contacts: AmbitoContacts;
   comuni: Comune[];
   map: MapSettings;
+  /** Whether the rest of an order can be paid by card; when not, why (shown at checkout). */
+  payments: { card: boolean; reason: LocalizedText | null };
 }
 
 export const FAMILY_SLUGS = ['youcare', 'childcare', 'silvercare', 'familycare', 'housepetcare'] as const;

@@ -28,6 +28,8 @@ import {
 
 /** A statement of one month, as a file. */
 export type StatementFormat = 'csv' | 'pdf';
+/** The formats a statement is offered in, in the order of the download buttons. */
+export const STATEMENT_FORMATS: readonly StatementFormat[] = ['csv', 'pdf'];
 
 /**
  * Funds, vouchers, redemptions, settlements and notices (docs/vouchers-api.md). Every method fails

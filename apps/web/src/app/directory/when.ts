@@ -18,6 +18,21 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
   return format;
 }
 
+/**
+ * An instant from the API (an ISO timestamp) in the Ambito's clock, in the given locale: '' for none,
+ * the text itself when it is not a date.
+ */
+export function formatInstant(
+  instant: string | null | undefined,
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): string {
+  if (!instant) return '';
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  return formatter(locale, options).format(date);
+}
+
 /** "sabato 12 dicembre 2026" (with `year: false`, "sabato 12 dicembre"). */
 export function formatDay(instant: string | Date, locale: string, year = true): string {
   return formatter(locale, {

@@ -1,8 +1,9 @@
-import { untracked } from '@angular/core';
-import { type FieldTree, type ValidationError } from '@angular/forms/signals';
+import { type Injector, untracked, type WritableSignal } from '@angular/core';
+import { type FieldTree, submit, type ValidationError } from '@angular/forms/signals';
 
 import { ApiError } from '../api/api-error';
 import { type LocalizedText } from '../api/models';
+import { focusFirstInvalid } from './focus-first-invalid';
 
 /** A server's validation message (already in both languages) attached to the field it names. */
 export class ServerFieldError implements ValidationError.WithOptionalFieldTree {
@@ -43,6 +44,50 @@ export function submitFailure<T extends object>(
     return { fieldErrors: [new ServerFieldError(fieldMessage(apiError), field)], formError: null };
   }
   return { fieldErrors: [], formError: apiError };
+}
+
+/** What `submitToServer` needs besides the form and what to send. */
+export interface ServerSubmitOptions {
+  /** The form's alert: set to a refusal that names no field of the form, cleared on each submit. */
+  failure: WritableSignal<ApiError | null>;
+  /** The form on the page, where the cursor goes to the first field to fix. */
+  element: () => HTMLElement | null | undefined;
+  injector: Injector;
+  /** Told of every answer (an Idempotency-Key is kept only after an answer that was lost). */
+  attempt?: { settled(error: ApiError | null): void };
+  /** See `submitFailure`. */
+  aliases?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Submits a signal form whose `send` talks to the server. A refusal is shown under the field it
+ * names, or else in `failure`; after a refusal in the page or under a field, the cursor goes to the
+ * first field to fix. Resolves true once `send` went through.
+ */
+export async function submitToServer<T extends object>(
+  form: FieldTree<T>,
+  options: ServerSubmitOptions,
+  send: (value: T) => Promise<void>,
+): Promise<boolean> {
+  options.failure.set(null);
+  let sent = false;
+  const done = await submit(form, async (fields) => {
+    try {
+      await send(fields().value());
+      options.attempt?.settled(null);
+      sent = true;
+      return undefined;
+    } catch (error) {
+      const apiError = ApiError.from(error);
+      options.attempt?.settled(apiError);
+      const { fieldErrors, formError } = submitFailure(fields, apiError, options.aliases);
+      options.failure.set(formError);
+      return fieldErrors;
+    }
+  });
+  const element = options.element();
+  if (!done && !options.failure() && element) focusFirstInvalid(element, options.injector);
+  return sent;
 }
 
 /**

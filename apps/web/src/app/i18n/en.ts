@@ -173,6 +173,27 @@ export const en: Translations = {
     },
   },
   vouchers: vouchersEn,
+  commerce: {
+    titles: {
+      cart: 'Cart',
+      checkout: 'Payment',
+      payment: 'Payment result',
+      orders: 'My orders',
+      order: 'Order',
+      providerOrders: 'Orders received',
+      providerOrder: 'Order received',
+      bookings: 'Bookings',
+    },
+    header: {
+      cartEmpty: 'Cart: empty',
+      cartOne: 'Cart: 1 service',
+      cartMany: 'Cart: {{count}} services',
+    },
+    nav: {
+      orders: 'Orders',
+      bookings: 'Bookings',
+    },
+  },
   operators: {
     title: 'Operator area',
     lead: "The workspace of the people who offer and run the Ambito's welfare services.",

@@ -175,6 +175,28 @@ export const it = {
     },
   },
   vouchers: vouchersIt,
+  // Cart and orders: what the shell needs before their pages load (commerce.it.ts has the pages' texts).
+  commerce: {
+    titles: {
+      cart: 'Carrello',
+      checkout: 'Pagamento',
+      payment: 'Esito del pagamento',
+      orders: 'I miei ordini',
+      order: 'Ordine',
+      providerOrders: 'Ordini ricevuti',
+      providerOrder: 'Ordine ricevuto',
+      bookings: 'Prenotazioni',
+    },
+    header: {
+      cartEmpty: 'Carrello: vuoto',
+      cartOne: 'Carrello: 1 servizio',
+      cartMany: 'Carrello: {{count}} servizi',
+    },
+    nav: {
+      orders: 'Ordini',
+      bookings: 'Prenotazioni',
+    },
+  },
   operators: {
     title: 'Area operatori',
     lead: "Lo spazio di lavoro di chi offre e gestisce i servizi di welfare dell'Ambito.",

@@ -1,6 +1,9 @@
 import { inject, Pipe, type PipeTransform } from '@angular/core';
 
+import { formatInstant } from '../directory/when';
 import { UiLanguage } from './ui-language';
+
+const LONG_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'long' };
 
 /**
  * `{{ organisation.createdAt | localDate }}`: the day of an instant from the API (an ISO timestamp),
@@ -10,18 +13,8 @@ import { UiLanguage } from './ui-language';
 @Pipe({ name: 'localDate', pure: false })
 export class LocalDatePipe implements PipeTransform {
   private readonly language = inject(UiLanguage);
-  private format: Intl.DateTimeFormat | null = null;
-  private formatLocale = '';
 
   transform(timestamp: string | null | undefined): string {
-    if (!timestamp) return '';
-    const date = new Date(timestamp);
-    if (Number.isNaN(date.getTime())) return timestamp;
-    const locale = this.language.locale();
-    if (!this.format || this.formatLocale !== locale) {
-      this.format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Rome' });
-      this.formatLocale = locale;
-    }
-    return this.format.format(date);
+    return formatInstant(timestamp, this.language.locale(), LONG_DATE);
   }
 }

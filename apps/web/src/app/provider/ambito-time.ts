@@ -1,5 +1,6 @@
 import { inject, Pipe, type PipeTransform } from '@angular/core';
 
+import { formatInstant } from '../directory/when';
 import { UiLanguage } from '../i18n/ui-language';
 
 /** Slots, events and opening hours are in the Ambito's clock, wherever the browser is. */
@@ -81,18 +82,8 @@ export class AmbitoTimePipe implements PipeTransform {
 @Pipe({ name: 'ambitoDay', pure: false })
 export class AmbitoDayPipe implements PipeTransform {
   private readonly language = inject(UiLanguage);
-  private format: Intl.DateTimeFormat | null = null;
-  private formatLocale = '';
 
   transform(instant: string | null | undefined): string {
-    if (!instant) return '';
-    const date = new Date(instant);
-    if (Number.isNaN(date.getTime())) return instant;
-    const locale = this.language.locale();
-    if (!this.format || this.formatLocale !== locale) {
-      this.format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: AMBITO_TIME_ZONE });
-      this.formatLocale = locale;
-    }
-    return this.format.format(date);
+    return formatInstant(instant, this.language.locale(), { dateStyle: 'full' });
   }
 }

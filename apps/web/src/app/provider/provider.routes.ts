@@ -5,8 +5,9 @@ import { NEW_ITEM } from './provider-paths';
 import { TaxonomySource } from './taxonomy-source';
 
 /**
- * Under /ente (the organisation's home page is ''): profilo, sedi, servizi, eventi. "nuovo" and an
- * id share one route each, so the page that creates a service stays when it moves to its address.
+ * Under /ente (the organisation's home page is ''): profilo, sedi, servizi, eventi, and the orders and
+ * bookings (provider-orders.routes.ts). "nuovo" and an id share one route each, so the page that
+ * creates a service stays when it moves to its address.
  */
 export const providerRoutes: Routes = [
   {
@@ -47,6 +48,10 @@ export const providerRoutes: Routes = [
         title: (route: ActivatedRouteSnapshot) =>
           route.paramMap.get('id') === NEW_ITEM ? 'backOffice.titles.newEvent' : 'backOffice.titles.event',
         loadComponent: () => import('./event-editor/event-editor').then((m) => m.EventEditor),
+      },
+      {
+        path: '',
+        loadChildren: () => import('./orders/provider-orders.routes').then((m) => m.providerOrderRoutes),
       },
     ],
   },

@@ -16,6 +16,7 @@ export const DEFAULT_SETTINGS: AmbitoSettingsDto = {
   contacts: { email: '', phone: '', address: '', website: null },
   comuni: [],
   map: { tileUrl: null, attribution: '', bounds: null },
+  payments: { card: false, reason: null },
 };
 
 /** A settings request slower than this must not hold the whole app back. */
@@ -42,6 +43,8 @@ export class AmbitoSettings {
   /** `tel:` wants digits only; the visible number keeps the Ambito's own spacing. */
   readonly phoneHref = computed(() => 'tel:' + this.contacts().phone.replace(/[^\d+]/g, ''));
   readonly comuni = computed(() => this.state().comuni);
+  /** Whether checkout can take a card for what vouchers do not pay. */
+  readonly payments = computed(() => this.state().payments);
   /** True when the settings could not be loaded and the defaults are showing. */
   readonly loadFailed = this.failed.asReadonly();
 

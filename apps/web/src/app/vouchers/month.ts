@@ -1,4 +1,7 @@
-import { inject, Pipe, type PipeTransform } from '@angular/core';
+import { inject, Pipe, type PipeTransform, type Signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router } from '@angular/router';
+import { map } from 'rxjs';
 
 import { AMBITO_TIME_ZONE } from '../directory/when';
 import { UiLanguage } from '../i18n/ui-language';
@@ -35,6 +38,36 @@ export function monthDays(month: string): { first: string; last: string } {
   const [year, number] = month.split('-').map(Number);
   const last = new Date(Date.UTC(year, number, 0)).getUTCDate();
   return { first: `${month}-01`, last: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+/** The query parameter of the month a page shows, `YYYY-MM`. */
+const MONTH_PARAM = 'mese';
+
+/** The month a page shows, kept in its address as `?mese=YYYY-MM`, and the way to show another. */
+export interface MonthInAddress {
+  /** The month in the address; this month when there is none, or it is not a month. */
+  readonly month: Signal<string>;
+  /** Moves the page to another month, keeping its other query parameters. */
+  choose(month: string): void;
+}
+
+/** The page's month (see MonthInAddress). Call it in a component's field initialiser. */
+export function monthInAddress(): MonthInAddress {
+  const router = inject(Router);
+  const month = toSignal(
+    inject(ActivatedRoute).queryParamMap.pipe(
+      map((params) => {
+        const month = params.get(MONTH_PARAM);
+        return isMonth(month) ? month : currentMonth();
+      }),
+    ),
+    { initialValue: currentMonth() },
+  );
+  return {
+    month,
+    choose: (month) =>
+      void router.navigate([], { queryParams: { [MONTH_PARAM]: month }, queryParamsHandling: 'merge' }),
+  };
 }
 
 /** `{{ '2026-11' | monthName }}`: "novembre 2026", "November 2026". */

@@ -14,7 +14,7 @@ import { LoadError } from '../../layout/load-error/load-error';
   selector: 'pz-campaign-list',
   imports: [RouterLink, TranslatePipe, LoadError, LocalizedPipe, CalendarDatePipe],
   templateUrl: './campaign-list.html',
-  styleUrl: './campaign-list.css',
+  styleUrls: ['../../vouchers/card-facts.css', './campaign-list.css'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CampaignList {

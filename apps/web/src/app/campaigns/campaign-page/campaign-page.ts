@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, RouterLink } from '@angular/router';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { map } from 'rxjs';
 
 import { ApiError } from '../../api/api-error';
 import { VouchersApi } from '../../api/vouchers-api';
+import { routeSlug } from '../../directory/route-slug';
 import { CalendarDatePipe } from '../../i18n/calendar-date';
 import { LocalizedPipe } from '../../i18n/localized';
 import { UiLanguage } from '../../i18n/ui-language';
@@ -27,12 +27,7 @@ export class CampaignPage {
   private readonly api = inject(VouchersApi);
   private readonly language = inject(UiLanguage);
 
-  private readonly slug = toSignal(
-    inject(ActivatedRoute).paramMap.pipe(map((params) => params.get('slug') ?? '')),
-    {
-      requireSync: true,
-    },
-  );
+  private readonly slug = routeSlug();
 
   protected readonly campaign = rxResource({
     params: () => this.slug(),

@@ -1,8 +1,20 @@
-import { ChangeDetectionStrategy, Component, computed, DOCUMENT, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ComponentRef,
+  computed,
+  DOCUMENT,
+  effect,
+  inject,
+  signal,
+  viewChild,
+  ViewContainerRef,
+} from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 
 import { DirectoryApi } from '../../api/directory-api';
+import { type AddToCart } from '../../cart/add-to-cart/add-to-cart';
 import { priceText } from '../../catalogue/price';
 import { Tag } from '../../catalogue/tag/tag';
 import { LocalizedPipe } from '../../i18n/localized';
@@ -92,6 +104,16 @@ export class ServicePage {
       : [];
   });
 
+  /** Something to buy or book: a price, or dates with places (the block loads only then). */
+  protected readonly bookable = computed(() => {
+    const service = this.detail();
+    return !!service && (service.priceCents !== null || service.slots.length > 0);
+  });
+
+  /** Where "Aggiungi al carrello" goes: present only for a service with something to book. */
+  private readonly addToCartSlot = viewChild('addToCart', { read: ViewContainerRef });
+  private addToCart: { slot: ViewContainerRef; ref: ComponentRef<AddToCart> } | null = null;
+
   protected readonly comuni = computed(() => (this.detail()?.comuni ?? []).map((c) => c.name).join(', '));
   protected readonly phoneHref = computed(() => telHref(this.detail()?.organisation.phone));
 
@@ -100,6 +122,32 @@ export class ServicePage {
     this.detail();
     return this.document.location.origin + this.router.url;
   });
+
+  constructor() {
+    this.loadAddToCart();
+  }
+
+  /**
+   * The booking block (with the cart's API client and texts) is fetched when its slot appears, not
+   * with the page, and follows the service shown.
+   */
+  private loadAddToCart(): void {
+    effect(() => {
+      const slot = this.addToCartSlot();
+      const service = this.detail();
+      if (!slot || !service) return;
+      if (this.addToCart?.slot === slot) {
+        this.addToCart.ref.setInput('service', service);
+        return;
+      }
+      void import('../../cart/add-to-cart/add-to-cart').then(({ AddToCart }) => {
+        if (this.addToCart?.slot === slot || slot.length) return;
+        const ref = slot.createComponent(AddToCart);
+        ref.setInput('service', this.detail() ?? service);
+        this.addToCart = { slot, ref };
+      });
+    });
+  }
 
   protected print(): void {
     this.document.defaultView?.print();

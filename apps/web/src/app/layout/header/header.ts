@@ -50,6 +50,8 @@ export class Header {
   private readonly menuPanel = viewChild.required<ElementRef<HTMLElement>>('menuPanel');
   /** Where the notice bell goes: present only while someone is signed in. */
   private readonly noticeBellSlot = viewChild('noticeBell', { read: ViewContainerRef });
+  /** Where the cart link goes: present only while a family is signed in. */
+  private readonly cartLinkSlot = viewChild('cartLink', { read: ViewContainerRef });
 
   private readonly publicNavItems: NavItem[] = [
     { path: '/', label: 'nav.home', exact: true },
@@ -85,6 +87,7 @@ export class Header {
     // The wallet kept for offline use must not outlive the session on a shared device.
     eraseWalletOnSignOut();
     this.loadNoticeBell();
+    this.loadCartLink();
   }
 
   /**
@@ -97,6 +100,17 @@ export class Header {
       if (!slot || slot.length) return;
       void import('../../notices/notice-bell/notice-bell').then(({ NoticeBell }) => {
         if (!slot.length) slot.createComponent(NoticeBell);
+      });
+    });
+  }
+
+  /** The cart link (with the cart's state and the commerce API client), fetched like the bell. */
+  private loadCartLink(): void {
+    effect(() => {
+      const slot = this.cartLinkSlot();
+      if (!slot || slot.length) return;
+      void import('../../cart/cart-link/cart-link').then(({ CartLink }) => {
+        if (!slot.length) slot.createComponent(CartLink);
       });
     });
   }

@@ -1,22 +1,19 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { map, of } from 'rxjs';
+import { of } from 'rxjs';
 
 import { ApiError } from '../../api/api-error';
-import { VouchersApi } from '../../api/vouchers-api';
+import { STATEMENT_FORMATS, VouchersApi } from '../../api/vouchers-api';
 import { LoadError } from '../../layout/load-error/load-error';
 import { Icon } from '../../layout/icon/icon';
 import { DateTimePipe } from '../../vouchers/date-time';
 import { EuroPipe } from '../../vouchers/euro';
 import { MonthPicker } from '../../vouchers/month-picker/month-picker';
-import { currentMonth, isMonth, MonthNamePipe } from '../../vouchers/month';
+import { monthInAddress, MonthNamePipe } from '../../vouchers/month';
 import { MerchantShops } from '../merchant-shops';
 import { ShopPicker } from '../shop-picker/shop-picker';
-
-/** The query parameter of the month shown, `YYYY-MM`. */
-const MONTH_PARAM = 'mese';
 
 /**
  * A shop's redemptions of one month, voided ones marked, with the month's total and its statement
@@ -42,17 +39,9 @@ const MONTH_PARAM = 'mese';
 export class RedemptionHistory {
   protected readonly shops = inject(MerchantShops);
   protected readonly api = inject(VouchersApi);
-  private readonly router = inject(Router);
-
-  protected readonly month = toSignal(
-    inject(ActivatedRoute).queryParamMap.pipe(
-      map((params) => {
-        const month = params.get(MONTH_PARAM);
-        return isMonth(month) ? month : currentMonth();
-      }),
-    ),
-    { initialValue: currentMonth() },
-  );
+  protected readonly statementFormats = STATEMENT_FORMATS;
+  private readonly shown = monthInAddress();
+  protected readonly month = this.shown.month;
 
   protected readonly redemptions = rxResource({
     params: () => ({ shop: this.shops.current(), month: this.month() }),
@@ -72,7 +61,7 @@ export class RedemptionHistory {
   });
 
   protected chooseMonth(month: string): void {
-    void this.router.navigate([], { queryParams: { [MONTH_PARAM]: month }, queryParamsHandling: 'merge' });
+    this.shown.choose(month);
   }
 
   protected retry(): void {

@@ -18,7 +18,7 @@ import { MerchantShops } from '../merchant-shops';
     } @else if (shops.current() === undefined) {
       <p role="status">{{ 'vouchers.loading' | translate }}</p>
     } @else if (shops.current(); as current) {
-      @let list = shops.shops.value() ?? [];
+      @let list = shops.list.value() ?? [];
       @if (list.length > 1) {
         <div class="pz-form picker">
           <div class="pz-field">

@@ -39,6 +39,8 @@ export class ProviderNav {
     { path: '/ente/sedi', label: 'backOffice.nav.places', exact: false },
     { path: '/ente/servizi', label: 'backOffice.nav.services', exact: false },
     { path: '/ente/eventi', label: 'backOffice.nav.events', exact: false },
+    { path: '/ente/ordini', label: 'commerce.nav.orders', exact: false },
+    { path: '/ente/prenotazioni', label: 'commerce.nav.bookings', exact: false },
   ];
 
   protected choose(event: Event): void {

@@ -24,7 +24,7 @@ const ICONS: Record<Status, string> = {
       <span>{{ 'backOffice.status.' + status() | translate }}</span>
     </span>
   `,
-  styleUrl: './status-badge.css',
+  styleUrls: ['../../layout/status-badge.css', './status-badge.css'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StatusBadge {

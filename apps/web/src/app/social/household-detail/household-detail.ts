@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { map } from 'rxjs';
 
 import { ApiError } from '../../api/api-error';
 import { PiazzaApi } from '../../api/piazza-api';
+import { routeParam } from '../../directory/route-slug';
 import { HouseholdMembers } from '../../household/household-members/household-members';
 import { Session } from '../../session/session';
 import { AccessLetter } from '../access-letter/access-letter';
@@ -28,12 +28,7 @@ export class HouseholdDetail {
   private readonly session = inject(Session);
   private readonly router = inject(Router);
 
-  protected readonly id = toSignal(
-    inject(ActivatedRoute).paramMap.pipe(map((params) => params.get('id') ?? '')),
-    {
-      requireSync: true,
-    },
-  );
+  protected readonly id = routeParam('id');
 
   protected readonly household = rxResource({
     params: () => this.id(),

@@ -21,20 +21,18 @@ import {
   maxLength,
   min,
   required,
-  submit,
   validate,
 } from '@angular/forms/signals';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
 
-import { ApiError } from '../../api/api-error';
+import { type ApiError } from '../../api/api-error';
 import { VouchersApi } from '../../api/vouchers-api';
 import { type Fund, type VoucherAssignment, type VoucherKind } from '../../api/vouchers-models';
 import { FieldError } from '../../forms/field-error/field-error';
 import { FieldStatus } from '../../forms/field-status';
-import { focusFirstInvalid } from '../../forms/focus-first-invalid';
 import { FormAlert } from '../../forms/form-alert/form-alert';
-import { submitFailure } from '../../forms/server-errors';
+import { submitToServer } from '../../forms/server-errors';
 import { LocalizedPipe } from '../../i18n/localized';
 import { ambitoToday } from '../../provider/ambito-time';
 import { EuroPipe } from '../euro';
@@ -90,7 +88,7 @@ function amountsOf(pieces: readonly PieceModel[]): number[] | null {
   selector: 'pz-assign-vouchers',
   imports: [TranslatePipe, FormRoot, FormField, FieldStatus, FieldError, FormAlert, LocalizedPipe, EuroPipe],
   templateUrl: './assign-vouchers.html',
-  styleUrl: './assign-vouchers.css',
+  styleUrls: ['../form-layout.css', './assign-vouchers.css'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AssignVouchers {
@@ -197,11 +195,15 @@ export class AssignVouchers {
   }
 
   protected async assign(): Promise<void> {
-    this.failure.set(null);
-    const done = await submit(this.form, async (fields) => {
-      const value = fields().value();
+    const options = {
+      failure: this.failure,
+      element: () => this.formElement().nativeElement,
+      injector: this.injector,
+      attempt: this.attempt,
+    };
+    await submitToServer(this.form, options, async (value) => {
       const amounts = amountsOf(value.pieces);
-      if (!amounts) return undefined;
+      if (!amounts) return;
       const request = {
         fundId: value.fundId,
         kindId: value.kindId,
@@ -211,20 +213,9 @@ export class AssignVouchers {
         ...(value.note.trim() ? { note: value.note.trim() } : {}),
       };
       const key = this.attempt.keyFor([this.householdId(), request]);
-      try {
-        const assignment = await firstValueFrom(this.api.assignVouchers(this.householdId(), request, key));
-        this.attempt.settled(null);
-        this.assigned.emit(assignment);
-        this.form().reset(emptyModel());
-        return undefined;
-      } catch (error) {
-        const apiError = ApiError.from(error);
-        this.attempt.settled(apiError);
-        const { fieldErrors, formError } = submitFailure(fields, apiError);
-        this.failure.set(formError);
-        return fieldErrors;
-      }
+      const assignment = await firstValueFrom(this.api.assignVouchers(this.householdId(), request, key));
+      this.assigned.emit(assignment);
+      this.form().reset(emptyModel());
     });
-    if (!done && !this.failure()) focusFirstInvalid(this.formElement().nativeElement, this.injector);
   }
 }

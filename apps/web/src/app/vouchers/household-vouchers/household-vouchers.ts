@@ -4,7 +4,6 @@ import {
   Component,
   computed,
   DestroyRef,
-  DOCUMENT,
   effect,
   type ElementRef,
   inject,
@@ -14,7 +13,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { form, FormField, FormRoot, maxLength, minLength, required, submit } from '@angular/forms/signals';
+import { FormField, FormRoot, maxLength, minLength, required } from '@angular/forms/signals';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
 
@@ -23,9 +22,7 @@ import { VouchersApi } from '../../api/vouchers-api';
 import { type Voucher, type VoucherAssignment } from '../../api/vouchers-models';
 import { FieldError } from '../../forms/field-error/field-error';
 import { FieldStatus } from '../../forms/field-status';
-import { focusFirstInvalid } from '../../forms/focus-first-invalid';
 import { FormAlert } from '../../forms/form-alert/form-alert';
-import { submitFailure } from '../../forms/server-errors';
 import { provideVoucherTexts } from '../../i18n/voucher-texts';
 import { LocalDatePipe } from '../../i18n/local-date';
 import { LocalizedPipe } from '../../i18n/localized';
@@ -34,6 +31,8 @@ import { LoadError } from '../../layout/load-error/load-error';
 import { AssignVouchers } from '../assign-vouchers/assign-vouchers';
 import { DateTimePipe } from '../date-time';
 import { EuroPipe } from '../euro';
+import { FormButtons } from '../form-buttons/form-buttons';
+import { RowForm } from '../row-form';
 import { VoucherStatusBadge } from '../voucher-status/voucher-status';
 
 /** Pending assignments are issued by the worker in seconds: the list looks again this often, a few times. */
@@ -61,6 +60,7 @@ interface Announcement {
     FieldStatus,
     FieldError,
     FormAlert,
+    FormButtons,
     Icon,
     LoadError,
     LocalizedPipe,
@@ -71,7 +71,7 @@ interface Announcement {
     AssignVouchers,
   ],
   templateUrl: './household-vouchers.html',
-  styleUrl: './household-vouchers.css',
+  styleUrls: ['../amount-table.css', './household-vouchers.css'],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // Placed in the social worker's household page, outside the voucher routes.
   providers: [provideVoucherTexts()],
@@ -79,7 +79,6 @@ interface Announcement {
 export class HouseholdVouchers {
   protected readonly api = inject(VouchersApi);
   private readonly injector = inject(Injector);
-  private readonly document = inject(DOCUMENT);
   private readonly sectionHeading = viewChild<ElementRef<HTMLElement>>('sectionHeading');
 
   readonly householdId = input.required<string>();
@@ -105,14 +104,17 @@ export class HouseholdVouchers {
   protected readonly announcement = signal<Announcement | null>(null);
 
   /** The voucher whose revocation is being asked, with its reason. */
-  protected readonly revoking = signal<Voucher | null>(null);
-  private readonly revokeModel = signal({ reason: '' });
-  protected readonly revokeForm = form(this.revokeModel, (path) => {
-    required(path.reason, { message: 'vouchers.household.reasonRequired' });
-    minLength(path.reason, 3, { message: 'vouchers.household.reasonRequired' });
-    maxLength(path.reason, 500, { message: 'vouchers.household.reasonTooLong' });
+  protected readonly revocation = new RowForm<Voucher, { reason: string }>({
+    empty: { reason: '' },
+    schema: (path) => {
+      required(path.reason, { message: 'vouchers.household.reasonRequired' });
+      minLength(path.reason, 3, { message: 'vouchers.household.reasonRequired' });
+      maxLength(path.reason, 500, { message: 'vouchers.household.reasonTooLong' });
+    },
+    formId: 'revoke-form',
+    firstFieldId: 'revoke-reason',
+    rowButtonId: (voucher) => `revoke-${voucher.id}`,
   });
-  protected readonly revokeFailure = signal<ApiError | null>(null);
 
   private polls = 0;
 
@@ -153,47 +155,17 @@ export class HouseholdVouchers {
   }
 
   protected askRevoke(voucher: Voucher): void {
-    this.revokeFailure.set(null);
-    this.revokeForm().reset({ reason: '' });
-    this.revoking.set(voucher);
-    afterNextRender(() => this.document.getElementById('revoke-reason')?.focus(), {
-      injector: this.injector,
-    });
-  }
-
-  protected cancelRevoke(): void {
-    const voucher = this.revoking();
-    this.revoking.set(null);
-    if (voucher) this.focusRevokeButton(voucher.id);
+    this.revocation.open(voucher, { reason: '' });
   }
 
   protected async revoke(): Promise<void> {
-    const voucher = this.revoking();
-    if (!voucher) return;
-    this.revokeFailure.set(null);
-    const done = await submit(this.revokeForm, async (fields) => {
-      try {
-        await firstValueFrom(this.api.revokeVoucher(voucher.id, fields().value().reason.trim()));
-        this.revoking.set(null);
-        this.announcement.set({ key: 'vouchers.household.revoked', amount: voucher.balance, count: 1 });
-        // The form and its row are gone: the section's heading is where the person picks up again.
-        afterNextRender(() => this.sectionHeading()?.nativeElement.focus(), { injector: this.injector });
-        this.data.reload();
-        this.funds.reload();
-        return undefined;
-      } catch (error) {
-        const { fieldErrors, formError } = submitFailure(fields, error);
-        this.revokeFailure.set(formError);
-        return fieldErrors;
-      }
-    });
-    const form = this.document.getElementById('revoke-form');
-    if (!done && !this.revokeFailure() && form) focusFirstInvalid(form, this.injector);
-  }
-
-  private focusRevokeButton(voucherId: string): void {
-    afterNextRender(() => this.document.getElementById(`revoke-${voucherId}`)?.focus(), {
-      injector: this.injector,
+    await this.revocation.submit(async (voucher, value) => {
+      await firstValueFrom(this.api.revokeVoucher(voucher.id, value.reason.trim()));
+      this.announcement.set({ key: 'vouchers.household.revoked', amount: voucher.balance, count: 1 });
+      // The form and its row are gone: the section's heading is where the person picks up again.
+      afterNextRender(() => this.sectionHeading()?.nativeElement.focus(), { injector: this.injector });
+      this.data.reload();
+      this.funds.reload();
     });
   }
 }

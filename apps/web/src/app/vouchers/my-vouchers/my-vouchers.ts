@@ -49,7 +49,7 @@ const STATUS_ORDER = { active: 0, exhausted: 1, expired: 2, revoked: 3 } as cons
     VoucherStatusBadge,
   ],
   templateUrl: './my-vouchers.html',
-  styleUrl: './my-vouchers.css',
+  styleUrls: ['../card-facts.css', './my-vouchers.css'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MyVouchers {

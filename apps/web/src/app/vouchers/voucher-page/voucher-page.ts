@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, RouterLink } from '@angular/router';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { catchError, map, type Observable, of, tap } from 'rxjs';
 
 import { ApiError } from '../../api/api-error';
 import { VouchersApi } from '../../api/vouchers-api';
 import { type Voucher, type VoucherDetail, type VoucherMovement } from '../../api/vouchers-models';
+import { routeParam } from '../../directory/route-slug';
 import { WhenPipe } from '../../directory/when';
 import { LocalDatePipe } from '../../i18n/local-date';
 import { LocalizedPipe } from '../../i18n/localized';
@@ -55,12 +56,7 @@ export class VoucherPage {
   private readonly session = inject(Session);
   private readonly cache = inject(WalletCache);
 
-  private readonly id = toSignal(
-    inject(ActivatedRoute).paramMap.pipe(map((params) => params.get('id') ?? '')),
-    {
-      requireSync: true,
-    },
-  );
+  private readonly id = routeParam('id');
 
   private readonly page = rxResource<VoucherView, { id: string; status: SessionStatus }>({
     params: () => ({ id: this.id(), status: this.session.status() }),

@@ -16,29 +16,13 @@ const ICONS: Record<VoucherStatus, string> = {
   selector: 'pz-voucher-status',
   imports: [TranslatePipe, Icon],
   template: `
-    <span class="voucher-status" [class]="'voucher-status status-' + status()" data-testid="voucher-status">
+    <span class="badge-status" [class]="'badge-status status-' + status()" data-testid="voucher-status">
       <svg [pzIcon]="icon()"></svg>
       <span>{{ 'vouchers.status.' + status() | translate }}</span>
     </span>
   `,
+  styleUrl: '../../layout/status-badge.css',
   styles: `
-    .voucher-status {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.375rem;
-      padding: 0.125rem 0.5rem;
-      font-size: 0.9375rem;
-      font-weight: 600;
-      white-space: nowrap;
-      border: 2px solid currentColor;
-      border-radius: 4px;
-    }
-    .icon {
-      flex-shrink: 0;
-      width: 18px;
-      height: 18px;
-      fill: currentColor;
-    }
     /* Each colour reads at 4.5:1 or more on white; the words carry the meaning. */
     .status-active {
       color: #00704a;

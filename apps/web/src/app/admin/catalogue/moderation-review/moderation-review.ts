@@ -9,15 +9,16 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { form, FormField, maxLength, submit, validate } from '@angular/forms/signals';
-import { ActivatedRoute, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { catchError, firstValueFrom, map, of } from 'rxjs';
+import { catchError, firstValueFrom, of } from 'rxjs';
 
 import { ApiError } from '../../../api/api-error';
 import { BackOfficeApi } from '../../../api/back-office-api';
 import { DirectoryApi } from '../../../api/directory-api';
+import { routeParam } from '../../../directory/route-slug';
 import { type ProviderService } from '../../../api/back-office-models';
 import { formatEuroCents } from '../../../catalogue/price';
 import { FieldError } from '../../../forms/field-error/field-error';
@@ -69,12 +70,7 @@ export class ModerationReview {
   private readonly decisionBox = viewChild<ElementRef<HTMLElement>>('decisionBox');
   private readonly outcomeHeading = viewChild<ElementRef<HTMLElement>>('outcomeHeading');
 
-  private readonly serviceId = toSignal(
-    inject(ActivatedRoute).paramMap.pipe(map((params) => params.get('id') ?? '')),
-    {
-      requireSync: true,
-    },
-  );
+  private readonly serviceId = routeParam('id');
 
   protected readonly service = rxResource({
     params: () => this.serviceId(),

@@ -9,16 +9,7 @@ import {
   signal,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import {
-  form,
-  FormField,
-  FormRoot,
-  maxLength,
-  minLength,
-  required,
-  submit,
-  validate,
-} from '@angular/forms/signals';
+import { form, FormField, FormRoot, maxLength, minLength, required, validate } from '@angular/forms/signals';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
 
@@ -27,14 +18,15 @@ import { VouchersApi } from '../../../api/vouchers-api';
 import { type Fund } from '../../../api/vouchers-models';
 import { FieldError } from '../../../forms/field-error/field-error';
 import { FieldStatus } from '../../../forms/field-status';
-import { focusFirstInvalid } from '../../../forms/focus-first-invalid';
 import { FormAlert } from '../../../forms/form-alert/form-alert';
-import { submitFailure } from '../../../forms/server-errors';
+import { submitToServer } from '../../../forms/server-errors';
 import { LoadError } from '../../../layout/load-error/load-error';
 import { AmbitoSettings } from '../../../settings/ambito-settings';
 import { EuroPipe } from '../../../vouchers/euro';
 import { parseEuro } from '../../../vouchers/euro-input';
-import { IdempotentAttempt } from '../../../vouchers/idempotency-key';
+import { FormButtons } from '../../../vouchers/form-buttons/form-buttons';
+import { RowForm } from '../../../vouchers/row-form';
+import { type AmountReference, AmountReferenceForm } from '../amount-reference-form/amount-reference-form';
 import { FundsNav } from '../funds-nav/funds-nav';
 
 /** The API's ceiling for one top-up: 10 million euro. */
@@ -61,12 +53,14 @@ interface Announcement {
     FieldStatus,
     FieldError,
     FormAlert,
+    FormButtons,
     LoadError,
     EuroPipe,
     FundsNav,
+    AmountReferenceForm,
   ],
   templateUrl: './funds-admin.html',
-  styleUrl: './funds-admin.css',
+  styleUrls: ['../../../vouchers/form-layout.css', '../../../vouchers/amount-table.css', './funds-admin.css'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FundsAdmin {
@@ -111,22 +105,24 @@ export class FundsAdmin {
 
   // --- Top-up -------------------------------------------------------------------------------------
 
-  protected readonly toppingUp = signal<Fund | null>(null);
-  private readonly topUpModel = signal({ amount: '', reference: '' });
-  protected readonly topUpForm = form(this.topUpModel, (path) => {
-    required(path.amount, { message: 'vouchers.funds.amountRequired' });
-    validate(path.amount, ({ value }) => {
-      if (!value().trim()) return undefined;
-      const cents = parseEuro(value());
-      return cents === null || cents <= 0 || cents > MAX_TOP_UP_CENTS
-        ? { kind: 'amount', message: 'vouchers.funds.amountInvalid' }
-        : undefined;
-    });
-    required(path.reference, { message: 'vouchers.funds.referenceRequired' });
-    maxLength(path.reference, 200, { message: 'vouchers.funds.referenceTooLong' });
+  protected readonly topUp = new RowForm<Fund, AmountReference>({
+    empty: { amount: '', reference: '' },
+    schema: (path) => {
+      required(path.amount, { message: 'vouchers.funds.amountRequired' });
+      validate(path.amount, ({ value }) => {
+        if (!value().trim()) return undefined;
+        const cents = parseEuro(value());
+        return cents === null || cents <= 0 || cents > MAX_TOP_UP_CENTS
+          ? { kind: 'amount', message: 'vouchers.funds.amountInvalid' }
+          : undefined;
+      });
+      required(path.reference, { message: 'vouchers.funds.referenceRequired' });
+      maxLength(path.reference, 200, { message: 'vouchers.funds.referenceTooLong' });
+    },
+    formId: 'top-up-form',
+    firstFieldId: 'top-up-amount',
+    rowButtonId: (fund) => `top-up-${fund.id}`,
   });
-  protected readonly topUpFailure = signal<ApiError | null>(null);
-  private readonly topUpAttempt = new IdempotentAttempt();
 
   protected retry(): void {
     this.funds.reload();
@@ -147,81 +143,39 @@ export class FundsAdmin {
   }
 
   protected async create(): Promise<void> {
-    this.createFailure.set(null);
-    const done = await submit(this.createForm, async (fields) => {
-      const value = fields().value();
-      try {
-        const fund = await firstValueFrom(
-          this.api.createFund({
-            comuneId: value.comuneId,
-            name: value.name.trim(),
-            ...(value.description.trim() ? { description: value.description.trim() } : {}),
-          }),
-        );
-        this.creating.set(false);
-        this.announcement.set({ key: 'vouchers.funds.created', name: fund.name, amount: 0 });
-        this.funds.reload();
-        return undefined;
-      } catch (error) {
-        const { fieldErrors, formError } = submitFailure(fields, error);
-        this.createFailure.set(formError);
-        return fieldErrors;
-      }
+    const options = {
+      failure: this.createFailure,
+      element: () => this.document.getElementById('fund-create-form'),
+      injector: this.injector,
+    };
+    await submitToServer(this.createForm, options, async (value) => {
+      const fund = await firstValueFrom(
+        this.api.createFund({
+          comuneId: value.comuneId,
+          name: value.name.trim(),
+          ...(value.description.trim() ? { description: value.description.trim() } : {}),
+        }),
+      );
+      this.creating.set(false);
+      this.announcement.set({ key: 'vouchers.funds.created', name: fund.name, amount: 0 });
+      this.funds.reload();
     });
-    if (!done && !this.createFailure()) this.focusFirstInvalid('fund-create-form');
   }
 
   protected openTopUp(fund: Fund): void {
-    this.topUpFailure.set(null);
-    this.topUpAttempt.reset();
-    this.topUpForm().reset({ amount: '', reference: '' });
-    this.toppingUp.set(fund);
-    afterNextRender(() => this.document.getElementById('top-up-amount')?.focus(), {
-      injector: this.injector,
-    });
+    this.topUp.open(fund, { amount: '', reference: '' });
   }
 
-  protected closeTopUp(): void {
-    const fund = this.toppingUp();
-    this.toppingUp.set(null);
-    if (fund) {
-      afterNextRender(() => this.document.getElementById(`top-up-${fund.id}`)?.focus(), {
-        injector: this.injector,
-      });
-    }
-  }
-
-  protected async topUp(): Promise<void> {
-    const fund = this.toppingUp();
-    if (!fund) return;
-    this.topUpFailure.set(null);
-    const done = await submit(this.topUpForm, async (fields) => {
-      const value = fields().value();
+  protected async saveTopUp(): Promise<void> {
+    await this.topUp.submit(async (fund, value) => {
       const amount = parseEuro(value.amount);
-      if (amount === null) return undefined;
+      if (amount === null) return;
       const input = { amount, reference: value.reference.trim() };
-      const key = this.topUpAttempt.keyFor([fund.id, input]);
-      try {
-        const updated = await firstValueFrom(this.api.topUpFund(fund.id, input, key));
-        this.topUpAttempt.settled(null);
-        this.toppingUp.set(null);
-        this.announcement.set({ key: 'vouchers.funds.toppedUp', name: updated.name, amount });
-        this.funds.reload();
-        return undefined;
-      } catch (error) {
-        const apiError = ApiError.from(error);
-        this.topUpAttempt.settled(apiError);
-        const { fieldErrors, formError } = submitFailure(fields, apiError);
-        this.topUpFailure.set(formError);
-        return fieldErrors;
-      }
+      const key = this.topUp.attempt.keyFor([fund.id, input]);
+      const updated = await firstValueFrom(this.api.topUpFund(fund.id, input, key));
+      this.announcement.set({ key: 'vouchers.funds.toppedUp', name: updated.name, amount });
+      this.funds.reload();
     });
-    if (!done && !this.topUpFailure()) this.focusFirstInvalid('top-up-form');
-  }
-
-  private focusFirstInvalid(formId: string): void {
-    const form = this.document.getElementById(formId);
-    if (form) focusFirstInvalid(form, this.injector);
   }
 
   protected async toggleStatus(fund: Fund): Promise<void> {

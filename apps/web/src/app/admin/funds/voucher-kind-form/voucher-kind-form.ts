@@ -21,7 +21,6 @@ import {
   minLength,
   pattern,
   required,
-  submit,
   validate,
 } from '@angular/forms/signals';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -34,11 +33,11 @@ import { VouchersApi } from '../../../api/vouchers-api';
 import { type VoucherKind, type VoucherKindInput, type VoucherKindType } from '../../../api/vouchers-models';
 import { FieldError } from '../../../forms/field-error/field-error';
 import { FieldStatus } from '../../../forms/field-status';
-import { focusFirstInvalid } from '../../../forms/focus-first-invalid';
 import { FormAlert } from '../../../forms/form-alert/form-alert';
-import { submitFailure } from '../../../forms/server-errors';
+import { submitToServer } from '../../../forms/server-errors';
 import { CheckboxGroup, type CheckboxOption } from '../../../provider/checkbox-group/checkbox-group';
 import { AmbitoSettings } from '../../../settings/ambito-settings';
+import { FormButtons } from '../../../vouchers/form-buttons/form-buttons';
 import { slugOf } from '../../catalogue/term-form/term-form';
 
 interface KindModel {
@@ -60,6 +59,13 @@ interface KindModel {
 }
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** The request's names for the form's fields, in the server's refusals. */
+const SERVER_FIELDS = {
+  'name.it': 'nameIt',
+  'name.en': 'nameEn',
+  'description.it': 'descriptionIt',
+  'description.en': 'descriptionEn',
+};
 export const VOUCHER_KIND_TYPES: readonly VoucherKindType[] = ['spending', 'service'];
 
 function modelOf(kind: VoucherKind | null): KindModel {
@@ -88,9 +94,18 @@ function modelOf(kind: VoucherKind | null): KindModel {
  */
 @Component({
   selector: 'pz-voucher-kind-form',
-  imports: [TranslatePipe, FormRoot, FormField, FieldStatus, FieldError, FormAlert, CheckboxGroup],
+  imports: [
+    TranslatePipe,
+    FormRoot,
+    FormField,
+    FieldStatus,
+    FieldError,
+    FormAlert,
+    FormButtons,
+    CheckboxGroup,
+  ],
   templateUrl: './voucher-kind-form.html',
-  styleUrl: './voucher-kind-form.css',
+  styleUrls: ['../../../vouchers/form-layout.css', './voucher-kind-form.css'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class VoucherKindForm {
@@ -174,10 +189,14 @@ export class VoucherKindForm {
   }
 
   protected async save(): Promise<void> {
-    this.failure.set(null);
     const existing = this.kind();
-    const done = await submit(this.form, async (fields) => {
-      const value = fields().value();
+    const options = {
+      failure: this.failure,
+      element: () => this.formElement().nativeElement,
+      injector: this.injector,
+      aliases: SERVER_FIELDS,
+    };
+    await submitToServer(this.form, options, async (value) => {
       const spending = value.kind === 'spending';
       const campaign = spending && value.campaign;
       const input: VoucherKindInput = {
@@ -194,25 +213,12 @@ export class VoucherKindForm {
         endsOn: value.endsOn || null,
         active: value.active,
       };
-      try {
-        // A kind cannot turn from service to spending or back: the change leaves the type out.
-        const { kind: _type, ...changes } = input;
-        const saved = await firstValueFrom(
-          existing ? this.api.updateVoucherKind(existing.id, changes) : this.api.createVoucherKind(input),
-        );
-        this.saved.emit(saved);
-        return undefined;
-      } catch (error) {
-        const { fieldErrors, formError } = submitFailure(fields, error, {
-          'name.it': 'nameIt',
-          'name.en': 'nameEn',
-          'description.it': 'descriptionIt',
-          'description.en': 'descriptionEn',
-        });
-        this.failure.set(formError);
-        return fieldErrors;
-      }
+      // A kind cannot turn from service to spending or back: the change leaves the type out.
+      const { kind: _type, ...changes } = input;
+      const saved = await firstValueFrom(
+        existing ? this.api.updateVoucherKind(existing.id, changes) : this.api.createVoucherKind(input),
+      );
+      this.saved.emit(saved);
     });
-    if (!done && !this.failure()) focusFirstInvalid(this.formElement().nativeElement, this.injector);
   }
 }

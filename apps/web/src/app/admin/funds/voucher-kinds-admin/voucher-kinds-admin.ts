@@ -29,7 +29,7 @@ import { VoucherKindForm } from '../voucher-kind-form/voucher-kind-form';
   selector: 'pz-voucher-kinds-admin',
   imports: [TranslatePipe, LoadError, LocalizedPipe, CalendarDatePipe, FundsNav, VoucherKindForm],
   templateUrl: './voucher-kinds-admin.html',
-  styleUrl: './voucher-kinds-admin.css',
+  styleUrl: '../../../vouchers/amount-table.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class VoucherKindsAdmin {
