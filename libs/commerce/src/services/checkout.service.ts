@@ -158,15 +158,14 @@ export class CheckoutService implements StripeEventHandler {
     const plan = this.plan(lines, vouchers, allocations);
     if (plan.cardTotal > 0 && !this.stripe.available()) throw new CardPaymentUnavailableError();
 
-    await this.bookSlots(ctx, lines);
-
+    const paidNow = plan.cardTotal === 0;
     const checkout = ctx.em.create(Checkout, {
       id: crypto.randomUUID(),
       householdId,
       userId: ctx.actor?.userId ?? null,
       idempotencyKey: key,
       requestHash,
-      status: plan.cardTotal > 0 ? 'pending_payment' : 'paid',
+      status: paidNow ? 'paid' : 'pending_payment',
       total: plan.total,
       voucherTotal: plan.voucherTotal,
       cardTotal: plan.cardTotal,
@@ -174,10 +173,12 @@ export class CheckoutService implements StripeEventHandler {
       stripeSessionId: null,
       stripeSessionUrl: null,
       stripePaymentIntent: null,
-      expiresAt: plan.cardTotal > 0 ? new Date(Date.now() + CARD_PAYMENT_MINUTES * 60_000) : null,
-      paidAt: plan.cardTotal > 0 ? null : new Date(),
+      expiresAt: paidNow ? null : new Date(Date.now() + CARD_PAYMENT_MINUTES * 60_000),
+      paidAt: paidNow ? new Date() : null,
     });
-    if (plan.voucherTotal > 0) {
+    // Held vouchers wait in an account of the checkout until the card part is paid; paid at once, they
+    // go straight to the providers.
+    if (!paidNow && plan.voucherTotal > 0) {
       checkout.holdAccountId = await this.ledger.openAccount(ctx, {
         kind: 'hold',
         ownerId: checkout.id,
@@ -185,46 +186,52 @@ export class CheckoutService implements StripeEventHandler {
       });
     }
     await ctx.em.insert(Checkout, checkout);
-
     const orders: CustomerOrder[] = [];
-    for (const planned of plan.orders) {
-      const order = await this.insertOrder(ctx, checkout, householdId, planned, lines);
-      orders.push(order);
-    }
-    if (plan.voucherTotal > 0) await this.holdVouchers(ctx, checkout, plan);
+    for (const planned of plan.orders)
+      orders.push(await this.insertOrder(ctx, checkout, householdId, planned, lines));
     await ctx.em.query(
       `DELETE FROM cart_line WHERE cart_id = (SELECT id FROM cart WHERE household_id = $1)`,
       [householdId],
     );
+    if (paidNow) for (const order of orders) await this.events.changed(ctx, order, 'paid');
 
-    if (checkout.status === 'paid') {
-      await this.capture(ctx, checkout, orders);
-      return { checkoutId: checkout.id, status: 'paid', orderIds: orders.map((o) => o.id), paymentUrl: null };
+    let session: { id: string; url: string; expiresAt: Date } | null = null;
+    if (!paidNow) {
+      // A slot already full fails here, before Stripe is asked for anything.
+      await this.checkPlacesLeft(ctx, lines);
+      // Before any row that other checkouts need is locked: Stripe's answer takes a network round trip.
+      // Should the places be gone meanwhile, the transaction rolls back and the session, never shown to
+      // anyone, expires unpaid.
+      session = await this.stripe.createCheckoutSession(ctx, {
+        checkoutId: checkout.id,
+        lines: plan.orders
+          .filter((o) => o.cardAmount > 0)
+          .map((o) => ({
+            name: `${o.provider.name} — ${o.lines.map((l) => l.title).join(', ')}`.slice(0, 250),
+            amount: o.cardAmount,
+            quantity: 1,
+          })),
+        customerEmail: await this.buyerEmail(ctx),
+        successUrl: `${publicUrl(this.config)}/ordini/pagamento/${checkout.id}?esito=ok`,
+        cancelUrl: `${publicUrl(this.config)}/ordini/pagamento/${checkout.id}?esito=annullato`,
+        expiresAt: checkout.expiresAt!,
+      });
+      await ctx.em.update(
+        Checkout,
+        { id: checkout.id },
+        { stripeSessionId: session.id, stripeSessionUrl: session.url, expiresAt: session.expiresAt },
+      );
     }
-    const session = await this.stripe.createCheckoutSession(ctx, {
-      checkoutId: checkout.id,
-      lines: plan.orders
-        .filter((o) => o.cardAmount > 0)
-        .map((o) => ({
-          name: `${o.provider.name} — ${o.lines.map((l) => l.title).join(', ')}`.slice(0, 250),
-          amount: o.cardAmount,
-          quantity: 1,
-        })),
-      customerEmail: await this.buyerEmail(ctx),
-      successUrl: `${publicUrl(this.config)}/ordini/pagamento/${checkout.id}?esito=ok`,
-      cancelUrl: `${publicUrl(this.config)}/ordini/pagamento/${checkout.id}?esito=annullato`,
-      expiresAt: checkout.expiresAt!,
-    });
-    await ctx.em.update(
-      Checkout,
-      { id: checkout.id },
-      { stripeSessionId: session.id, stripeSessionUrl: session.url, expiresAt: session.expiresAt },
-    );
+
+    // Last, the rows other checkouts wait for (a slot's places, a provider's account): locked for the
+    // few statements before the commit, not for the whole checkout.
+    await this.bookSlots(ctx, lines);
+    if (plan.voucherTotal > 0) await this.moveVoucherShares(ctx, checkout, orders, plan, paidNow);
     return {
       checkoutId: checkout.id,
-      status: 'pending_payment',
+      status: checkout.status,
       orderIds: orders.map((o) => o.id),
-      paymentUrl: session.url,
+      paymentUrl: session?.url ?? null,
     };
   }
 
@@ -538,6 +545,19 @@ export class CheckoutService implements StripeEventHandler {
     };
   }
 
+  /** Refuses, without locking anything, lines whose slot has fewer places left than they ask for. */
+  private async checkPlacesLeft(ctx: RequestContext, lines: PricedLine[]): Promise<void> {
+    const withSlot = lines.filter((l) => l.slotId);
+    if (withSlot.length === 0) return;
+    const rows: { id: string; free: number }[] = await ctx.em.query(
+      `SELECT id, greatest(capacity - booked, 0) AS free FROM service_slot WHERE id = ANY ($1::uuid[])`,
+      [withSlot.map((l) => l.slotId)],
+    );
+    const free = new Map(rows.map((r) => [r.id, r.free]));
+    const short = withSlot.find((l) => (free.get(l.slotId!) ?? 0) < l.quantity);
+    if (short) throw new SlotFullError(short.title, free.get(short.slotId!) ?? 0);
+  }
+
   /**
    * Takes the places of every line with a slot: a conditional update, so capacity is never exceeded
    * whatever the concurrency; slots in id order, so two checkouts never wait on each other in a cycle.
@@ -622,37 +642,50 @@ export class CheckoutService implements StripeEventHandler {
           orderId: order.id,
           voucherId: v.voucherId,
           amount: v.amount,
-          status: 'held' as const,
+          status: checkout.status === 'paid' ? ('captured' as const) : ('held' as const),
         })),
       );
     return order;
   }
 
-  /** Voucher shares move to the checkout's hold account: spoken for, not yet the provider's. */
-  private async holdVouchers(ctx: RequestContext, checkout: Checkout, plan: CheckoutPlan): Promise<void> {
-    const perVoucher = new Map<string, number>();
-    for (const o of plan.orders)
-      for (const v of o.vouchers) perVoucher.set(v.voucherId, (perVoucher.get(v.voucherId) ?? 0) + v.amount);
+  /**
+   * Voucher shares leave the vouchers: to the checkout's hold account while the card part is pending,
+   * or straight to each provider when vouchers pay everything.
+   */
+  private async moveVoucherShares(
+    ctx: RequestContext,
+    checkout: Checkout,
+    orders: CustomerOrder[],
+    plan: CheckoutPlan,
+    paidNow: boolean,
+  ): Promise<void> {
+    const voucherIds = [...new Set(plan.orders.flatMap((o) => o.vouchers.map((v) => v.voucherId)))];
     const accounts: { id: string; account_id: string }[] = await ctx.em.query(
       `SELECT id, account_id FROM voucher WHERE id = ANY ($1::uuid[])`,
-      [[...perVoucher.keys()]],
+      [voucherIds],
     );
     const accountOf = new Map(accounts.map((a) => [a.id, a.account_id]));
-    const transfers: TransferRequest[] = [...perVoucher].map(([voucherId, amount]) => ({
-      debitAccountId: accountOf.get(voucherId)!,
-      creditAccountId: checkout.holdAccountId!,
-      amount: cents(amount),
-      kind: 'order_hold',
-      idempotencyKey: `order-hold:${checkout.id}:${voucherId}`,
-      reference: `checkout:${checkout.id} voucher:${voucherId}`,
-    }));
+    const transfers: TransferRequest[] = [];
+    for (const [i, planned] of plan.orders.entries()) {
+      const order = orders[i];
+      const target = paidNow ? await this.providerAccount(ctx, order.providerId) : checkout.holdAccountId!;
+      for (const share of planned.vouchers)
+        transfers.push({
+          debitAccountId: accountOf.get(share.voucherId)!,
+          creditAccountId: target,
+          amount: share.amount,
+          kind: paidNow ? 'order_capture' : 'order_hold',
+          idempotencyKey: `${paidNow ? 'order-capture' : 'order-hold'}:${order.id}:${share.voucherId}`,
+          reference: `order:${order.id} voucher:${share.voucherId}`,
+        });
+    }
     try {
       await this.ledger.transferMany(ctx, transfers);
     } catch (error) {
       if (error instanceof InsufficientBalanceError) throw new VoucherChoiceInvalidError();
       throw error;
     }
-    await this.markExhausted(ctx, [...perVoucher.keys()]);
+    await this.markExhausted(ctx, voucherIds);
   }
 
   /** Paid: voucher shares go from the hold to each provider, card shares from card clearing. */
@@ -749,13 +782,21 @@ export class CheckoutService implements StripeEventHandler {
     });
   }
 
-  cardClearing(ctx: RequestContext): Promise<string> {
-    // One clearing account for the platform: its owner is a fixed, well-known id.
-    return this.ledger.openAccount(ctx, {
-      kind: 'card_clearing',
-      ownerId: '00000000-0000-0000-0000-000000000001',
-      label: 'Pagamenti con carta (Stripe)',
-    });
+  /** The platform's one card clearing account (read first, like the providers', to lock nothing). */
+  async cardClearing(ctx: RequestContext): Promise<string> {
+    const owner = '00000000-0000-0000-0000-000000000001';
+    const [row]: { id: string }[] = await ctx.em.query(
+      `SELECT id FROM ledger_account WHERE kind = 'card_clearing' AND owner_id = $1`,
+      [owner],
+    );
+    return (
+      row?.id ??
+      this.ledger.openAccount(ctx, {
+        kind: 'card_clearing',
+        ownerId: owner,
+        label: 'Pagamenti con carta (Stripe)',
+      })
+    );
   }
 
   private async buyerEmail(ctx: RequestContext): Promise<string | null> {
