@@ -11,10 +11,14 @@
 // Knobs: BENCH_SECONDS, BENCH_HOT_SECONDS, BENCH_CONCURRENCY, BENCH_VOUCHERS_PER_CLIENT, BENCH_POOL_SIZE
 // (per API process), BENCH_API_PROCESSES (the API is stateless: several processes share the clients),
 // BENCH_PGBENCH_SCALE; diagnostics: BENCH_BASELINE=1 (first measures GET /api/merchant/shops, a signed-in
-// request with two statements, as the API's floor) and BENCH_CPU_PROF=<dir> (CPU profiles of the API).
+// request with one statement once the session is cached, as the API's floor; recorded as `baseline`), BENCH_CPU_PROF=<dir> (CPU profiles of the API) and
+// BENCH_OUTBOX_NOTIFY=0 (disables the outbox's NOTIFY trigger in the bench's database, to measure what
+// it costs: every committing NOTIFY takes one database-wide lock until its commit is flushed, so such
+// commits happen one at a time; the result is then not a valid run and says so).
 import { execFile, spawn, spawnSync } from 'node:child_process';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
@@ -59,6 +63,39 @@ function freePort() {
   });
 }
 
+// CPU time, so that runs on a machine shared with other work can be compared: what a redemption costs
+// the API, PostgreSQL and the load generator, against what a pgbench transaction costs pgbench and
+// PostgreSQL. Linux only (/proc); null elsewhere.
+const TICK_MS = 10; // USER_HZ is 100 on every Linux we run on
+
+/** User + system CPU ms of a process (and, with `children`, of its waited-for children), or null. */
+function cpuMs(pid, children = false) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const own = Number(f[11]) + Number(f[12]);
+    return (children ? own + Number(f[13]) + Number(f[14]) : own) * TICK_MS;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU ms of the server processes of a database's connections (other than `client`'s own). */
+async function backendsCpu(client, database) {
+  const { rows } = await client.query(
+    `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+    [database],
+  );
+  return new Map(rows.map((r) => [r.pid, cpuMs(r.pid)]).filter(([, ms]) => ms !== null));
+}
+
+/** CPU ms spent since `before` by the backends present then and now. */
+function backendsDelta(before, after) {
+  let total = 0;
+  for (const [pid, ms] of after) if (before.has(pid)) total += ms - before.get(pid);
+  return total;
+}
+
 function cli(command, env) {
   const result = spawnSync(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), command], {
     cwd: ROOT,
@@ -99,12 +136,17 @@ async function stopApi(api) {
   if (api.child.exitCode === null) api.child.kill('SIGKILL');
 }
 
-/** A merchant's browser: the session cookie, and the XSRF cookie sent back as a header. */
+/**
+ * A merchant's browser: the session cookie, and the XSRF cookie sent back as a header, over one kept-alive
+ * connection. node:http rather than fetch: the load generator shares the machine with the API and
+ * PostgreSQL, and fetch cost about twice the CPU per request.
+ */
 class Till {
   cookies = new Map();
 
   constructor(url) {
-    this.url = url;
+    this.url = new URL(url);
+    this.agent = new HttpAgent({ keepAlive: true, maxSockets: 1 });
   }
 
   static async signIn(url, email) {
@@ -116,24 +158,52 @@ class Till {
     return till;
   }
 
-  async send(method, path, body, headers = {}) {
-    const res = await fetch(`${this.url}${path}`, {
-      method,
-      headers: {
-        ...headers,
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(this.cookies.has('XSRF-TOKEN') && { 'x-xsrf-token': this.cookies.get('XSRF-TOKEN') }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
+  send(method, path, body, headers = {}) {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: this.url.hostname,
+          port: this.url.port,
+          path,
+          method,
+          agent: this.agent,
+          headers: {
+            ...headers,
+            ...(payload !== undefined && {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(payload),
+            }),
+            cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+            ...(this.cookies.has('XSRF-TOKEN') && { 'x-xsrf-token': this.cookies.get('XSRF-TOKEN') }),
+          },
+        },
+        (res) => {
+          for (const cookie of res.headers['set-cookie'] ?? []) {
+            const [pair] = cookie.split(';');
+            const eq = pair.indexOf('=');
+            this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
+          }
+          const chunks = [];
+          res.on('data', (chunk) => chunks.push(chunk));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            try {
+              resolve({ status: res.statusCode, body: text ? JSON.parse(text) : null });
+            } catch (error) {
+              reject(error);
+            }
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
     });
-    for (const cookie of res.headers.getSetCookie()) {
-      const [pair] = cookie.split(';');
-      const eq = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
+  }
+
+  close() {
+    this.agent.destroy();
   }
 }
 
@@ -350,6 +420,33 @@ async function load(seconds, clients, work) {
   };
 }
 
+/**
+ * load() with the CPU it cost per successful request: the API processes, the PostgreSQL backends of the
+ * bench's database and this process (the load generator). Null where /proc is not there.
+ */
+async function measured(apis, client, database, seconds, work) {
+  const before = {
+    api: apis.map((a) => cpuMs(a.child.pid)),
+    postgres: await backendsCpu(client, database),
+    client: process.cpuUsage(),
+  };
+  const result = await load(seconds, CLIENTS, work);
+  const after = {
+    api: apis.map((a) => cpuMs(a.child.pid)),
+    postgres: await backendsCpu(client, database),
+    client: process.cpuUsage(before.client),
+  };
+  const per = (ms) => round(ms / Math.max(1, result.redemptions), 3);
+  if ([...before.api, ...after.api].includes(null)) return { ...result, cpu: null };
+  const cpu = {
+    api: per(after.api.reduce((sum, ms, i) => sum + ms - before.api[i], 0)),
+    postgres: per(backendsDelta(before.postgres, after.postgres)),
+    loadGenerator: per((after.client.user + after.client.system) / 1000),
+  };
+  cpu.total = round(cpu.api + cpu.postgres + cpu.loadGenerator, 3);
+  return { ...result, cpu };
+}
+
 function pgbenchBinary() {
   for (const candidate of [
     'pgbench',
@@ -362,8 +459,8 @@ function pgbenchBinary() {
   throw new Error('pgbench not found: install postgresql-client (Debian: postgresql-client-15)');
 }
 
-/** pgbench's built-in tpcb-like script on its own database: transactions per second. */
-async function runPgbench(databaseUrl, clients, seconds) {
+/** pgbench's built-in tpcb-like script on its own database: transactions per second, CPU per transaction. */
+async function runPgbench(databaseUrl, clients, seconds, watcher) {
   const bin = pgbenchBinary();
   const url = new URL(databaseUrl);
   const args = [
@@ -378,20 +475,56 @@ async function runPgbench(databaseUrl, clients, seconds) {
   const database = url.pathname.slice(1);
   const exec = promisify(execFile);
   await exec(bin, [...args, '-i', '-q', '-s', String(PGBENCH_SCALE), database], { env });
-  const { stdout } = await exec(
+  // pgbench's own CPU shows up in this process's children's time once it has exited; its backends' CPU
+  // is read while they all live, every 250 ms from the first second on, and counted pro rata over the
+  // whole run.
+  const selfBefore = cpuMs(process.pid, true);
+  const running = exec(
     bin,
     [...args, '-c', String(clients), '-j', '2', '-T', String(seconds), '-b', 'tpcb-like', database],
     { env, maxBuffer: 10 * 1024 * 1024 },
   );
+  let done = false;
+  running.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  let first = null;
+  let last = null;
+  await sleep(1000);
+  while (!done) {
+    const now = await backendsCpu(watcher, database).catch(() => null);
+    if (now?.size >= clients) {
+      const reading = { at: performance.now(), cpu: now };
+      first ??= reading;
+      last = reading;
+    }
+    await sleep(250);
+  }
+  const { stdout } = await running;
+  const selfAfter = cpuMs(process.pid, true);
   const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1]);
   const latency = Number(/latency average = ([\d.]+) ms/.exec(stdout)?.[1]);
+  const transactions = Number(/number of transactions actually processed: (\d+)/.exec(stdout)?.[1]);
   if (!Number.isFinite(tps)) throw new Error(`could not read pgbench's tps:\n${stdout}`);
+  const backendMs =
+    first && last.at - first.at > 1000
+      ? (backendsDelta(first.cpu, last.cpu) * seconds * 1000) / (last.at - first.at)
+      : null;
   return {
     tps: round(tps),
     latencyAverageMs: latency,
     scale: PGBENCH_SCALE,
     script: 'tpcb-like',
     version: spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.trim(),
+    cpuMsPerTransaction:
+      selfBefore === null || backendMs === null || !transactions
+        ? null
+        : {
+            pgbench: round((selfAfter - selfBefore) / transactions, 3),
+            postgres: round(backendMs / transactions, 3),
+            total: round((selfAfter - selfBefore + backendMs) / transactions, 3),
+          },
   };
 }
 
@@ -437,6 +570,8 @@ async function main() {
 
     client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
+    const outboxNotify = process.env.BENCH_OUTBOX_NOTIFY !== '0';
+    if (!outboxNotify) await client.query(`ALTER TABLE outbox DISABLE TRIGGER outbox_notify`);
     const seedStarted = performance.now();
     const seeded = await seedRedemptions(client);
     console.log(
@@ -476,21 +611,35 @@ async function main() {
         seeded.vouchers[c * VOUCHERS_PER_CLIENT + Math.floor(Math.random() * VOUCHERS_PER_CLIENT)];
       return redeem(c, i, voucher, 100 + Math.floor(Math.random() * 1900));
     };
+    const database = server.pathname.slice(1);
+    let baseline = null;
     if (process.env.BENCH_BASELINE) {
-      const base = await load(5, CLIENTS, async (c) => {
+      baseline = await measured(apis, client, database, 5, async (c) => {
         const res = await tills[c].send('GET', '/api/merchant/shops');
         return { ...res, status: res.status === 200 ? 201 : res.status };
       });
-      console.log(`  baseline GET /api/merchant/shops: ${base.redemptionsPerSec}/s, p95 ${base.p95Ms} ms`);
+      console.log(
+        `  baseline GET /api/merchant/shops: ${baseline.redemptionsPerSec}/s, p95 ${baseline.p95Ms} ms` +
+          (baseline.cpu
+            ? `, CPU per request: API ${baseline.cpu.api} ms, PostgreSQL ${baseline.cpu.postgres} ms, ` +
+              `load generator ${baseline.cpu.loadGenerator} ms`
+            : ''),
+      );
     }
     console.log(`Warming up (${WARM_UP_SECONDS} s), then ${SECONDS} s with ${CLIENTS} clients`);
     await load(WARM_UP_SECONDS, CLIENTS, steady);
-    const http = await load(SECONDS, CLIENTS, steady);
+    const http = await measured(apis, client, database, SECONDS, steady);
+    const { cpu } = http;
     console.log(
       `  steady: ${http.redemptions} redemptions, ${http.redemptionsPerSec}/s, p50 ${http.p50Ms} ms, ` +
         `p95 ${http.p95Ms} ms, p99 ${http.p99Ms} ms, refused ${JSON.stringify(http.refusals)}` +
         (http.firstError ? ` (first: ${http.firstError})` : ''),
     );
+    if (cpu)
+      console.log(
+        `  CPU per redemption: API ${cpu.api} ms, PostgreSQL ${cpu.postgres} ms, ` +
+          `load generator ${cpu.loadGenerator} ms`,
+      );
 
     // Every client on one voucher of 2.000 €, until it runs out: it must never pay out more.
     const hot = await load(HOT_SECONDS, CLIENTS, (c, i) =>
@@ -501,6 +650,7 @@ async function main() {
         `refused ${JSON.stringify(hot.refusals)}`,
     );
 
+    for (const till of tills) till.close();
     await Promise.all(apis.map(stopApi));
 
     const [{ overspent, hot_balance: hotBalance, redeemed }] = (
@@ -519,8 +669,13 @@ async function main() {
 
     console.log(`pgbench (built-in tpcb-like, scale ${PGBENCH_SCALE}, ${CLIENTS} clients, ${SECONDS} s)`);
     await createDatabaseIfMissing(pgbenchUrl);
-    const pgbench = await runPgbench(pgbenchUrl, CLIENTS, SECONDS);
+    const pgbench = await runPgbench(pgbenchUrl, CLIENTS, SECONDS, client);
     console.log(`  ${pgbench.tps} tps, latency average ${pgbench.latencyAverageMs} ms`);
+    const cpuPgbench = pgbench.cpuMsPerTransaction;
+    if (cpuPgbench)
+      console.log(
+        `  CPU per transaction: pgbench ${cpuPgbench.pgbench} ms, PostgreSQL ${cpuPgbench.postgres} ms`,
+      );
 
     const [{ version }] = (await client.query('SHOW server_version')).rows.map((r) => ({
       version: r.server_version,
@@ -533,7 +688,8 @@ async function main() {
       ratio,
       overspentCents: Number(overspent),
       targetRatio: TARGET_RATIO,
-      meetsTarget: ratio >= TARGET_RATIO && Number(overspent) === 0 && verified.ok,
+      meetsTarget: ratio >= TARGET_RATIO && Number(overspent) === 0 && verified.ok && outboxNotify,
+      ...(!outboxNotify && { diagnostic: 'outbox NOTIFY trigger disabled (BENCH_OUTBOX_NOTIFY=0)' }),
       ledgerVerified: verified.ok,
       p50Ms: http.p50Ms,
       p99Ms: http.p99Ms,
@@ -548,6 +704,20 @@ async function main() {
         refusals: hot.refusals,
       },
       redeemedCents: Number(redeemed),
+      // CPU ms per redemption (API, PostgreSQL, load generator) and per pgbench transaction: on a machine
+      // shared with other work the rates above move with its load, these much less. cpuRatio is what the
+      // ratio would be if each run had the machine to itself and CPU were the only limit.
+      cpuMsPerRedemption: cpu,
+      cpuRatio: cpu && cpuPgbench ? round(cpuPgbench.total / cpu.total, 3) : null,
+      ...(baseline && {
+        baseline: {
+          request: 'GET /api/merchant/shops',
+          requestsPerSec: baseline.redemptionsPerSec,
+          p95Ms: baseline.p95Ms,
+          ratio: round(baseline.redemptionsPerSec / pgbench.tps, 3),
+          cpuMsPerRequest: baseline.cpu,
+        },
+      }),
       pgbench,
       seconds: SECONDS,
       concurrency: CLIENTS,

@@ -10,6 +10,7 @@ import { AccountController } from './auth/account.controller';
 import { AuthController } from './auth/auth.controller';
 import { FirstAccessController } from './auth/first-access.controller';
 import { OidcController } from './auth/oidc.controller';
+import { SessionCache } from './auth/session-cache';
 import { CatalogueApiModule } from './catalogue/catalogue-api.module';
 import { DirectoryApiModule } from './directory/directory-api.module';
 import { ProviderApiModule } from './provider/provider-api.module';
@@ -82,7 +83,7 @@ export class AppModule {
         AdminOrganisationsController,
         SocialHouseholdsController,
       ],
-      providers: [HealthService, { provide: APP_GUARD, useClass: AccessGuard }],
+      providers: [HealthService, SessionCache, { provide: APP_GUARD, useClass: AccessGuard }],
     };
   }
 }

@@ -7,13 +7,13 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LOGO_MAX_BYTES } from '@piazza/catalogue';
 import { type AppConfig, languageFrom, publicUrl, RequestContext, toValidationError } from '@piazza/core';
-import { SessionService } from '@piazza/identity';
 import { Logger } from 'nestjs-pino';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { SESSION_COOKIE, XSRF_COOKIE, xsrfCookieOptions } from './auth/cookies';
+import { SessionCache } from './auth/session-cache';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { WebApp } from './web/web-app';
 
@@ -39,7 +39,7 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
   const fastify = app.getHttpAdapter().getInstance();
   const dataSource = app.get(DataSource);
 
-  const sessions = app.get(SessionService);
+  const sessions = app.get(SessionCache);
 
   fastify.addHook('onRequest', async (request, reply) => {
     (request.raw as IncomingMessage & { id: string }).id = request.id;

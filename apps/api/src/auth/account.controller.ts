@@ -6,6 +6,7 @@ import { Equals } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Ctx } from '../context/ctx.decorator';
 import { SESSION_COOKIE, sessionCookieOptions } from './cookies';
+import { SessionCache } from './session-cache';
 
 export class DeletionDto {
   @ApiProperty({ description: 'Must be true: the person confirms the deletion', enum: [true] })
@@ -20,6 +21,7 @@ export class AccountController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly privacy: PrivacyService,
     private readonly tx: TransactionRunner,
+    private readonly sessionCache: SessionCache,
   ) {}
 
   @Get('export')
@@ -39,6 +41,7 @@ export class AccountController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     await this.tx.run(ctx, (c) => this.privacy.erase(c));
+    if (ctx.actor) this.sessionCache.forgetUser(ctx.actor.userId);
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(this.config));
   }
 }

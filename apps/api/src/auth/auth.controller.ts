@@ -26,6 +26,7 @@ import {
 } from './auth.dto';
 import { openBrowserSession } from './browser-session';
 import { SESSION_COOKIE, sessionCookieOptions } from './cookies';
+import { SessionCache } from './session-cache';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -37,6 +38,7 @@ export class AuthController {
     private readonly households: HouseholdService,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
+    private readonly sessionCache: SessionCache,
   ) {}
 
   @Public()
@@ -92,7 +94,10 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) await this.sessions.revoke(ctx, token);
+    if (token) {
+      await this.sessions.revoke(ctx, token);
+      this.sessionCache.forget(token);
+    }
     if (ctx.actor)
       await this.audit.record(ctx, 'logout', { subjectType: 'user', subjectId: ctx.actor.userId });
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(this.config));
@@ -110,6 +115,7 @@ export class AuthController {
         details: { sessions: count },
       });
     });
+    this.sessionCache.forgetUser(ctx.actor!.userId);
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(this.config));
   }
 
@@ -160,7 +166,8 @@ export class AuthController {
     @Ctx() ctx: RequestContext,
     @Body() body: PasswordResetConfirmDto,
   ): Promise<{ status: 'password_changed' }> {
-    await this.tx.run(ctx, (c) => this.accounts.resetPassword(c, body.token, body.password));
+    const userId = await this.tx.run(ctx, (c) => this.accounts.resetPassword(c, body.token, body.password));
+    this.sessionCache.forgetUser(userId);
     return { status: 'password_changed' };
   }
 }

@@ -56,7 +56,8 @@ export class MerchantController {
     @Body() body: RedeemDto,
     @IdempotencyKey() key: string,
   ) {
-    return this.tx.run(ctx, (c) => this.redemptions.redeem(c, shopId, body, key));
+    // No transaction around it: the redemption writes in one statement (RedemptionService.redeem).
+    return this.redemptions.redeem(ctx, shopId, body, key);
   }
 
   @Post(':shopId/redemptions/:id/void')

@@ -161,17 +161,19 @@ export class LedgerService {
   }
 
   /** Moves `amount` from one account to another. Must run inside the caller's transaction. */
-  async transfer(ctx: RequestContext, request: TransferRequest, reversesId: string | null = null) {
+  async transfer(
+    ctx: RequestContext,
+    request: TransferRequest,
+    reversesId: string | null = null,
+  ): Promise<TransferResult> {
     requireTransaction(ctx.em);
     const amount = cents(request.amount);
     if (amount <= 0) throw new RangeError('A transfer moves a positive amount');
-    const inserted: TransferRow[] = await ctx.em.query(
-      `INSERT INTO ledger_transfer
-         (debit_account_id, credit_account_id, amount, kind, idempotency_key, reference, reverses_id, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (idempotency_key) DO NOTHING
-       RETURNING id`,
-      [
+    // One round trip (migration 1764000000010): insert, lock both accounts in id order, conditional
+    // debit, credit. Each statement costs a system call on each side, and this is every payment's path.
+    let rows: LedgerTransferRow[];
+    try {
+      rows = await ctx.em.query(`SELECT ${LEDGER_TRANSFER_COLUMNS} FROM ${TRANSFER_CALL}`, [
         request.debitAccountId,
         request.creditAccountId,
         amount,
@@ -180,47 +182,28 @@ export class LedgerService {
         request.reference,
         reversesId,
         ctx.actor?.userId ?? null,
-      ],
-    );
-    if (inserted.length === 0) return this.replay(ctx.em, request, amount);
-
-    const balances = new Map<string, Cents>();
-    // Fixed lock order: the account with the smaller id first.
-    const ordered = [request.debitAccountId, request.creditAccountId].sort();
-    for (const accountId of ordered) {
-      if (accountId === request.debitAccountId) {
-        const rows = await updateReturning<{ balance: string }>(
-          ctx.em,
-          `UPDATE ledger_account SET balance = balance - $2, updated_at = now()
-           WHERE id = $1 AND (allow_negative OR balance >= $2)
-           RETURNING balance`,
-          [accountId, amount],
-        );
-        if (rows.length === 0) {
-          const [row]: { balance: string }[] = await ctx.em.query(
-            `SELECT balance FROM ledger_account WHERE id = $1`,
-            [accountId],
-          );
-          if (!row) throw new Error(`Ledger account ${accountId} does not exist`);
-          throw new InsufficientBalanceError(accountId, cents(row.balance), amount);
-        }
-        balances.set(accountId, cents(rows[0].balance));
-      } else {
-        const rows = await updateReturning<{ balance: string }>(
-          ctx.em,
-          `UPDATE ledger_account SET balance = balance + $2, updated_at = now() WHERE id = $1 RETURNING balance`,
-          [accountId, amount],
-        );
-        if (rows.length === 0) throw new Error(`Ledger account ${accountId} does not exist`);
-        balances.set(accountId, cents(rows[0].balance));
-      }
+      ]);
+    } catch (error) {
+      const available = insufficientBalanceAvailable(error);
+      if (available === null) throw error;
+      throw new InsufficientBalanceError(request.debitAccountId, available, amount);
+    }
+    const [row] = rows;
+    if (!row) throw new Error(`Ledger transfer ${request.idempotencyKey} vanished`);
+    if (
+      row.replayed &&
+      (row.transfer_debit !== request.debitAccountId ||
+        row.transfer_credit !== request.creditAccountId ||
+        cents(row.transfer_amount) !== amount)
+    ) {
+      throw new IdempotencyKeyReusedError();
     }
     return {
-      transferId: String(inserted[0].id),
-      debitBalance: balances.get(request.debitAccountId)!,
-      creditBalance: balances.get(request.creditAccountId)!,
-      replayed: false,
-    } satisfies TransferResult;
+      transferId: String(row.transfer_id),
+      debitBalance: cents(row.debit_balance),
+      creditBalance: cents(row.credit_balance),
+      replayed: row.replayed,
+    };
   }
 
   /**
@@ -304,4 +287,68 @@ function requireTransaction(em: EntityManager): void {
   if (!em.queryRunner?.isTransactionActive) {
     throw new Error('Money moves only inside a transaction: open one at the edge (TransactionRunner)');
   }
+}
+
+/** SQL expressions for the arguments of ledger_transfer(...) (migration 1764000000010). */
+export interface LedgerTransferArguments {
+  debit: string;
+  credit: string;
+  amount: string;
+  kind: string;
+  key: string;
+  reference: string;
+  reverses?: string;
+  createdBy?: string;
+}
+
+/**
+ * A call of the database function behind LedgerService.transfer, for a statement that must move money
+ * together with other writes in one round trip (a voucher's redemption). Nothing else may change a
+ * balance. Its rows: LedgerTransferRow (balances after the transfer, or now for a replay).
+ */
+export function ledgerTransferCall(args: LedgerTransferArguments): string {
+  return `ledger_transfer((${args.debit})::uuid, (${args.credit})::uuid, (${args.amount})::bigint,
+    (${args.kind})::text, (${args.key})::text, (${args.reference})::text, (${args.reverses ?? 'NULL'})::bigint,
+    (${args.createdBy ?? 'NULL'})::uuid)`;
+}
+
+const TRANSFER_CALL = ledgerTransferCall({
+  debit: '$1',
+  credit: '$2',
+  amount: '$3',
+  kind: '$4',
+  key: '$5',
+  reference: '$6',
+  reverses: '$7',
+  createdBy: '$8',
+});
+
+/** The columns of ledger_transfer(...): balances after the transfer, or now for a replay. */
+export const LEDGER_TRANSFER_COLUMNS = `transfer_id::text AS transfer_id, debit_balance::text AS debit_balance,
+  credit_balance::text AS credit_balance, replayed, transfer_debit, transfer_credit,
+  transfer_amount::text AS transfer_amount`;
+
+/** A row of ledger_transfer(...) as `pg` returns LEDGER_TRANSFER_COLUMNS. */
+export interface LedgerTransferRow {
+  transfer_id: string;
+  debit_balance: string;
+  credit_balance: string;
+  replayed: boolean;
+  /** The (first) transfer's accounts and amount: for a replay, what the key was first used for. */
+  transfer_debit: string;
+  transfer_credit: string;
+  transfer_amount: string;
+}
+
+/** SQLSTATE raised by ledger_transfer(...) for a debit above the balance; DETAIL is the balance. */
+const INSUFFICIENT_BALANCE = 'PZ001';
+
+/**
+ * The balance of the debited account when a statement calling ledger_transfer(...) failed because the
+ * debit was above it (InsufficientBalanceError), or null when it failed for another reason.
+ */
+export function insufficientBalanceAvailable(error: unknown): Cents | null {
+  const failed = error as { code?: string; detail?: string } | null;
+  if (failed?.code !== INSUFFICIENT_BALANCE || failed.detail === undefined) return null;
+  return cents(failed.detail);
 }

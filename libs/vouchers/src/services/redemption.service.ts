@@ -12,8 +12,13 @@ import {
   type Translated,
   ValidationError,
 } from '@piazza/core';
-import { IdempotencyKeyReusedError, InsufficientBalanceError, LedgerService } from '@piazza/ledger';
-import { createHash } from 'node:crypto';
+import {
+  IdempotencyKeyReusedError,
+  insufficientBalanceAvailable,
+  ledgerTransferCall,
+  LedgerService,
+} from '@piazza/ledger';
+import { createHash, randomUUID } from 'node:crypto';
 import { type ParsedVoucherCode, VoucherKeyring } from '../codes/voucher-keyring.service';
 import type { VoucherStatus } from '../entities/voucher.entity';
 import {
@@ -21,6 +26,7 @@ import {
   ShopNotAccreditedError,
   VoidWindowPassedError,
   VoucherBalanceTooLowError,
+  VoucherCodeInvalidError,
   VoucherNotFoundError,
   VoucherNotRedeemableError,
 } from '../errors';
@@ -74,9 +80,9 @@ interface ShopRow {
   accredited: boolean;
 }
 
-/** The voucher row as redemption needs it, with the rules of its kind for one shop. */
+/** The voucher as redemption needs it, with the rules of its kind for one shop. */
 interface VoucherRow {
-  id: string;
+  voucher_id: string;
   code: string;
   account_id: string;
   household_id: string;
@@ -90,6 +96,9 @@ interface VoucherRow {
   valid_here: boolean;
   merchant_account_id: string | null;
 }
+
+/** The shop, and the voucher when the shop may take vouchers and the code is one (SHOP_AND_VOUCHER). */
+type ShopVoucherRow = ShopRow & { [K in keyof VoucherRow]: VoucherRow[K] | null };
 
 interface RedemptionRow {
   id: string;
@@ -109,29 +118,140 @@ export const VOID_WINDOW = '15 minutes';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+/** The actor's shop: $1 = shop, $2 = user; no row unless they are a member. */
+const SHOP = `
+  shop AS (
+    SELECT o.id, o.name, o.comune_id, o.shop_category, o.accreditation_status = 'accredited' AS accredited
+    FROM organisation o JOIN organisation_member m ON m.organisation_id = o.id AND m.user_id = $2
+    WHERE o.id = $1 AND o.kind = 'shop'
+  )`;
+
 /**
- * Columns of a voucher for a shop ($2 = shop id, $3 = shop's Comune, $4 = shop category): dates in the
- * database's clock, and whether the voucher's kind may be spent at that shop today (Rome): only spending
- * vouchers, only in the kind's Comune, only at the shops or shop categories listed (none listed: every
- * accredited shop), only between the campaign's first and last day.
+ * Columns of a voucher `v` for the shop `shop`, joined by VOUCHER_JOINS: dates in the database's clock,
+ * and whether the voucher's kind may be spent at that shop today (Rome): only spending vouchers, only in
+ * the kind's Comune, only at the shops or shop categories listed (none listed: every accredited shop),
+ * only between the campaign's first and last day.
  */
-const voucherForShop = (extraColumns = '') => `
-  SELECT v.id, v.code, v.account_id, v.household_id, v.status, a.balance::text AS balance, v.valid_until,
-         c.name AS comune_name, k.name AS kind_name,
-         v.valid_from > now() AS not_yet_valid,
-         v.valid_until <= now() AS expired,
-         (k.kind = 'spending'
-           AND (k.comune_id IS NULL OR k.comune_id = $3)
-           AND ((cardinality(k.shop_ids) = 0 AND cardinality(k.shop_categories) = 0)
-                OR $2 = ANY (k.shop_ids) OR $4 = ANY (k.shop_categories))
-           AND (k.starts_on IS NULL OR k.starts_on <= (now() AT TIME ZONE 'Europe/Rome')::date)
-           AND (k.ends_on IS NULL OR k.ends_on >= (now() AT TIME ZONE 'Europe/Rome')::date)) AS valid_here,
-         ma.id AS merchant_account_id ${extraColumns}
-  FROM voucher v
+const VOUCHER_COLUMNS = `
+  v.id AS voucher_id, v.code, v.account_id, v.household_id, v.status, a.balance::text AS balance,
+  v.valid_until, c.name AS comune_name, k.name AS kind_name,
+  v.valid_from > now() AS not_yet_valid,
+  v.valid_until <= now() AS expired,
+  (k.kind = 'spending'
+    AND (k.comune_id IS NULL OR k.comune_id = shop.comune_id)
+    AND ((cardinality(k.shop_ids) = 0 AND cardinality(k.shop_categories) = 0)
+         OR shop.id = ANY (k.shop_ids) OR shop.shop_category = ANY (k.shop_categories))
+    AND (k.starts_on IS NULL OR k.starts_on <= (now() AT TIME ZONE 'Europe/Rome')::date)
+    AND (k.ends_on IS NULL OR k.ends_on >= (now() AT TIME ZONE 'Europe/Rome')::date)) AS valid_here,
+  ma.id AS merchant_account_id`;
+
+const VOUCHER_JOINS = `
   JOIN voucher_kind k ON k.id = v.kind_id
   JOIN comune c ON c.id = v.comune_id
   JOIN ledger_account a ON a.id = v.account_id
-  LEFT JOIN ledger_account ma ON ma.kind = 'merchant' AND ma.owner_id = $2`;
+  LEFT JOIN ledger_account ma ON ma.kind = 'merchant' AND ma.owner_id = shop.id`;
+
+/**
+ * The shop and, only when it is accredited, the voucher matching `match` ($3 = voucher id or short
+ * code): what the till's check needs, in one statement.
+ */
+const SHOP_AND_VOUCHER = (match: string) => `
+  WITH ${SHOP}
+  SELECT shop.*, found.*
+  FROM shop
+  LEFT JOIN LATERAL (
+    SELECT ${VOUCHER_COLUMNS} FROM voucher v ${VOUCHER_JOINS} WHERE shop.accredited AND ${match}
+  ) found ON true`;
+
+/** `cents` (a SQL expression, >= 0) as formatCents(cents, 'it') writes it: "1.234,50 €". */
+const sqlEuroIt = (cents: string) =>
+  `replace(to_char(${cents} / 100, 'FM999,999,999,999,999,990'), ',', '.') || ',' || lpad((${cents} % 100)::text, 2, '0') || ' €'`;
+
+/** `cents` (a SQL expression, >= 0) as formatCents(cents, 'en') writes it: "€1,234.50". */
+const sqlEuroEn = (cents: string) =>
+  `'€' || to_char(${cents} / 100, 'FM999,999,999,999,999,990') || '.' || lpad((${cents} % 100)::text, 2, '0')`;
+
+/**
+ * A whole redemption in one statement, which is its own transaction when none is open. In order: the
+ * shop (member, accredited), a redemption already made under the shop's key $4, the voucher matching
+ * `match` ($3) locked (`FOR UPDATE`: concurrent redemptions of one voucher queue here, then see its
+ * latest status), and only if the voucher can be taken here and now and the shop has its ledger
+ * account: the ledger's transfer of $5 cents (which refuses a debit above the balance, SQLSTATE PZ001),
+ * the redemption ($6 id, $7 request hash), the household's notice ($8/$9 the amount in Italian and
+ * English, $10 queue, $11 job) and the voucher marked exhausted at zero. The row tells which check
+ * stopped it, so that RedemptionService answers with its errors in their documented order.
+ * A key used concurrently by another request moves nothing (`replayed`): the ledger's unique key waits
+ * for the first request and answers for it.
+ */
+const REDEEM = (match: string) => `
+  WITH ${SHOP},
+  replay AS MATERIALIZED (
+    SELECT r.id FROM shop JOIN voucher_redemption r ON r.merchant_id = shop.id AND r.idempotency_key = $4
+    WHERE shop.accredited
+  ),
+  found AS MATERIALIZED (
+    SELECT ${VOUCHER_COLUMNS}
+    FROM shop JOIN voucher v ON shop.accredited AND ${match} ${VOUCHER_JOINS}
+    WHERE NOT EXISTS (SELECT FROM replay)
+    FOR UPDATE OF v
+  ),
+  moved AS MATERIALIZED (
+    SELECT t.transfer_id, t.debit_balance, t.replayed
+    FROM shop, found f, LATERAL ${ledgerTransferCall({
+      debit: 'f.account_id',
+      credit: 'f.merchant_account_id',
+      amount: '$5::bigint',
+      kind: "'redemption'",
+      key: "'redemption:' || shop.id || ':' || $4::text",
+      reference: "'redemption:' || $6::uuid",
+      createdBy: '$2::uuid',
+    })} t
+    WHERE f.status = 'active' AND NOT f.expired AND NOT f.not_yet_valid AND f.valid_here
+      AND f.merchant_account_id IS NOT NULL
+  ),
+  redemption AS (
+    INSERT INTO voucher_redemption
+      (id, voucher_id, merchant_id, cashier_id, amount, balance_after, transfer_id, idempotency_key, request_hash)
+    SELECT $6::uuid, f.voucher_id, shop.id, $2::uuid, $5::bigint, m.debit_balance, m.transfer_id, $4, $7
+    FROM shop, found f, moved m WHERE NOT m.replayed
+    RETURNING voucher_id, balance_after, created_at, created_at + interval '${VOID_WINDOW}' AS voidable_until
+  ),
+  notice AS (
+    INSERT INTO outbox (queue, name, payload)
+    SELECT $10, $11, jsonb_build_object(
+      'householdId', f.household_id,
+      'template', 'voucher_redeemed',
+      'params', jsonb_build_object(
+        'amount', $8::text, 'amountEn', $9::text,
+        'balance', ${sqlEuroIt('r.balance_after')}, 'balanceEn', ${sqlEuroEn('r.balance_after')},
+        'shop', shop.name, 'code', f.code),
+      'link', '/buoni/' || f.voucher_id,
+      'dedupeKey', 'redemption:' || $6::uuid)
+    FROM shop, found f, redemption r
+  ),
+  exhausted AS (
+    UPDATE voucher v SET status = 'exhausted', updated_at = now()
+    FROM redemption r WHERE v.id = r.voucher_id AND r.balance_after = 0
+  )
+  SELECT shop.id, shop.name, shop.accredited, (SELECT id FROM replay) AS replay_id,
+         f.voucher_id, f.code, f.status, f.not_yet_valid, f.expired, f.valid_here, f.merchant_account_id,
+         f.comune_name, m.replayed, r.balance_after::text AS balance_after, r.created_at, r.voidable_until
+  FROM shop LEFT JOIN found f ON true LEFT JOIN moved m ON true LEFT JOIN redemption r ON true`;
+
+/** The statements for a QR token (the voucher's id is $3) and for a typed short code (the code is $3). */
+const CHECK_BY = { token: SHOP_AND_VOUCHER('v.id = $3'), short: SHOP_AND_VOUCHER('v.code = $3') };
+const REDEEM_BY = { token: REDEEM('v.id = $3'), short: REDEEM('v.code = $3') };
+
+/** A row of REDEEM. */
+type RedeemRow = Pick<ShopRow, 'id' | 'name' | 'accredited'> &
+  Pick<ShopVoucherRow, 'voucher_id' | 'code' | 'status' | 'not_yet_valid' | 'expired' | 'valid_here'> &
+  Pick<ShopVoucherRow, 'merchant_account_id' | 'comune_name'> & {
+    replay_id: string | null;
+    replayed: boolean | null;
+    balance_after: string | null;
+    created_at: Date | null;
+    voidable_until: Date | null;
+  };
 
 const REDEMPTION_VIEW = `
   SELECT r.id, r.voucher_id, v.code, r.amount::text AS amount, r.balance_after::text AS balance_after,
@@ -186,15 +306,12 @@ export class RedemptionService {
 
   /** What the till shows before taking a voucher: balance, expiry, Comune and whether it can be taken here. */
   async check(ctx: RequestContext, shopId: string, code: string): Promise<VoucherCheckView> {
-    const shop = await this.accreditedShop(ctx, shopId);
-    const parsed = await this.keyring.parseCode(ctx.em, code);
-    const [voucher]: VoucherRow[] = await ctx.em.query(`${voucherForShop()} WHERE ${voucherMatch(parsed)}`, [
-      voucherKey(parsed),
-      shop.id,
-      shop.comune_id,
-      shop.shop_category,
-    ]);
-    if (!voucher) throw new VoucherNotFoundError();
+    const parsed = await this.parseCode(ctx, code);
+    if (parsed instanceof VoucherCodeInvalidError) {
+      await this.accreditedShop(ctx, shopId);
+      throw parsed;
+    }
+    const voucher = await this.shopAndVoucher(ctx, shopId, parsed);
     const balance = cents(voucher.balance);
     const reason = refusal(voucher) ?? (balance === 0 ? 'VOUCHER_EXHAUSTED' : null);
     return {
@@ -212,7 +329,12 @@ export class RedemptionService {
   /**
    * Takes `amount` cents from a voucher for the shop. A retry with the same idempotency key returns the
    * first answer; the same key for another request is 422. A forged or mistyped code is refused before
-   * the voucher is looked up.
+   * the voucher is looked up. Errors come in this order: the shop (404, 409 not accredited), the code
+   * (400), the key (the first answer, or 422), the voucher (404, 409 refused, 409 balance).
+   *
+   * One statement (REDEEM) and no transaction of its own: the statement is atomic, and each round trip
+   * costs a system call on both sides on the till's hot path. Inside a caller's transaction it works the
+   * same.
    */
   async redeem(
     ctx: RequestContext,
@@ -221,97 +343,114 @@ export class RedemptionService {
     idempotencyKey: string,
   ): Promise<RedemptionView> {
     const amount = positiveAmount(input.amount);
-    // Requests with the same key queue here, so the second one finds the first one's row.
-    const shop = await this.accreditedShop(ctx, shopId, `redemption:${shopId}:${idempotencyKey}`);
-    const parsed = await this.keyring.parseCode(ctx.em, input.code);
-    const requestHash = hashRequest(parsed, amount);
-
-    // The voucher row first: concurrent redemptions of this voucher wait here, one at a time. The same
-    // statement looks for an earlier redemption under this key (the advisory lock above is held, so
-    // what it sees is final), which saves a round trip on the hot path.
-    const [voucher]: (VoucherRow & { replay_id: string | null })[] = await ctx.em.query(
-      `${voucherForShop(
-        `, (SELECT r.id FROM voucher_redemption r WHERE r.merchant_id = $2 AND r.idempotency_key = $5) AS replay_id`,
-      )} WHERE ${voucherMatch(parsed)} FOR UPDATE OF v`,
-      [voucherKey(parsed), shop.id, shop.comune_id, shop.shop_category, idempotencyKey],
-    );
-    if (!voucher || voucher.replay_id) {
-      const [previous]: RedemptionRow[] = await ctx.em.query(
-        `${REDEMPTION_VIEW} WHERE r.merchant_id = $1 AND r.idempotency_key = $2`,
-        [shop.id, idempotencyKey],
-      );
-      if (previous) {
-        if (previous.request_hash !== requestHash) throw new IdempotencyKeyReusedError();
-        return toView(previous);
-      }
+    const parsed = await this.parseCode(ctx, input.code);
+    if (parsed instanceof VoucherCodeInvalidError) {
+      await this.accreditedShop(ctx, shopId);
+      throw parsed;
     }
-    if (!voucher) throw new VoucherNotFoundError();
-    const refused = refusal(voucher);
-    if (refused) throw new VoucherNotRedeemableError(refused);
-
-    const merchantAccountId =
-      voucher.merchant_account_id ??
-      (await this.ledger.openAccount(ctx, { kind: 'merchant', ownerId: shop.id, label: shop.name }));
-    const redemptionId = crypto.randomUUID();
-    let moved: Awaited<ReturnType<LedgerService['transfer']>>;
-    try {
-      moved = await this.ledger.transfer(ctx, {
-        debitAccountId: voucher.account_id,
-        creditAccountId: merchantAccountId,
-        amount,
-        kind: 'redemption',
-        idempotencyKey: `redemption:${shop.id}:${idempotencyKey}`,
-        reference: `redemption:${redemptionId}`,
-      });
-    } catch (error) {
-      if (error instanceof InsufficientBalanceError) {
-        if (error.available === 0) throw new VoucherNotRedeemableError('VOUCHER_EXHAUSTED');
-        throw new VoucherBalanceTooLowError(error.available);
+    if (!ctx.actor) throw new NotFoundError({ it: 'Il negozio', en: 'The shop' });
+    const requestHash = hashRequest(parsed, amount);
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const redemptionId = randomUUID();
+      let row: RedeemRow | undefined;
+      try {
+        [row] = await ctx.em.query(
+          prepared(`redemption-redeem-${parsed.kind}`, REDEEM_BY[parsed.kind], [
+            shopId,
+            ctx.actor.userId,
+            voucherKey(parsed),
+            idempotencyKey,
+            amount,
+            redemptionId,
+            requestHash,
+            formatCents(amount, 'it'),
+            formatCents(amount, 'en'),
+            QUEUES.notifications,
+            NOTIFICATION_JOBS.notice,
+          ]),
+        );
+      } catch (error) {
+        // Only reached when every check passed: the ledger refused the debit.
+        const available = insufficientBalanceAvailable(error);
+        if (available === null) throw error;
+        if (available === 0) throw new VoucherNotRedeemableError('VOUCHER_EXHAUSTED');
+        throw new VoucherBalanceTooLowError(available);
       }
+      const voucher = checkedShopAndVoucher(row);
+      if (voucher.replay_id) return this.previous(ctx, voucher.id, idempotencyKey, requestHash);
+      if (voucher.voucher_id === null) throw new VoucherNotFoundError();
+      const refused = refusal(
+        voucher as Pick<VoucherRow, 'status' | 'expired' | 'not_yet_valid' | 'valid_here'>,
+      );
+      if (refused) throw new VoucherNotRedeemableError(refused);
+      if (voucher.merchant_account_id === null) {
+        // The shop's first redemption: open its account, then the same statement again.
+        await this.ledger.openAccount(ctx, { kind: 'merchant', ownerId: voucher.id, label: voucher.name });
+        continue;
+      }
+      // The same key's first request committed while this one was waiting for it: answer as a retry.
+      if (voucher.replayed) return this.previous(ctx, voucher.id, idempotencyKey, requestHash);
+      if (voucher.replayed === null) break;
+      return {
+        id: redemptionId,
+        code: maskCode(voucher.code!),
+        amount,
+        balanceAfter: cents(voucher.balance_after!),
+        comune: { name: voucher.comune_name! },
+        createdAt: voucher.created_at!,
+        voidableUntil: voucher.voidable_until!,
+        voidedAt: null,
+      };
+    }
+    throw new Error(`Redemption under key ${idempotencyKey} passed its checks but moved nothing`);
+  }
+
+  /** The shop's redemption under `idempotencyKey`, if the request is the same (422 otherwise). */
+  private async previous(
+    ctx: RequestContext,
+    shopId: string,
+    idempotencyKey: string,
+    requestHash: string,
+  ): Promise<RedemptionView> {
+    const [previous]: RedemptionRow[] = await ctx.em.query(
+      `${REDEMPTION_VIEW} WHERE r.merchant_id = $1 AND r.idempotency_key = $2`,
+      [shopId, idempotencyKey],
+    );
+    if (!previous) throw new Error(`Redemption under key ${idempotencyKey} not found after a replay`);
+    if (previous.request_hash !== requestHash) throw new IdempotencyKeyReusedError();
+    return toView(previous);
+  }
+
+  /** The shop (404 unless the actor is a member, 409 unless accredited) and the voucher (404). */
+  private async shopAndVoucher(
+    ctx: RequestContext,
+    shopId: string,
+    parsed: ParsedVoucherCode,
+  ): Promise<VoucherRow & ShopRow> {
+    if (!ctx.actor) throw new NotFoundError({ it: 'Il negozio', en: 'The shop' });
+    const [row]: ShopVoucherRow[] = await ctx.em.query(
+      prepared(`redemption-check-${parsed.kind}`, CHECK_BY[parsed.kind], [
+        shopId,
+        ctx.actor.userId,
+        voucherKey(parsed),
+      ]),
+    );
+    const voucher = checkedShopAndVoucher(row);
+    if (voucher.voucher_id === null) throw new VoucherNotFoundError();
+    return voucher as VoucherRow & ShopRow;
+  }
+
+  /** The code parsed, or the reason it is refused (thrown only after the shop's checks). */
+  private async parseCode(
+    ctx: RequestContext,
+    code: string,
+  ): Promise<ParsedVoucherCode | VoucherCodeInvalidError> {
+    try {
+      return await this.keyring.parseCode(ctx.em, code);
+    } catch (error) {
+      if (error instanceof VoucherCodeInvalidError) return error;
       throw error;
     }
-    const balanceAfter = moved.debitBalance;
-
-    const [row]: { created_at: Date; voidable_until: Date }[] = await ctx.em.query(
-      `INSERT INTO voucher_redemption
-         (id, voucher_id, merchant_id, cashier_id, amount, balance_after, transfer_id, idempotency_key,
-          request_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       RETURNING created_at, created_at + interval '${VOID_WINDOW}' AS voidable_until`,
-      [
-        redemptionId,
-        voucher.id,
-        shop.id,
-        ctx.actor?.userId ?? null,
-        amount,
-        balanceAfter,
-        moved.transferId,
-        idempotencyKey,
-        requestHash,
-      ],
-    );
-    if (balanceAfter === 0) {
-      await ctx.em.query(`UPDATE voucher SET status = 'exhausted', updated_at = now() WHERE id = $1`, [
-        voucher.id,
-      ]);
-    }
-    await this.notify(ctx, {
-      householdId: voucher.household_id,
-      template: 'voucher_redeemed',
-      params: amountParams(amount, balanceAfter, shop.name, voucher.code),
-      link: `/buoni/${voucher.id}`,
-      dedupeKey: `redemption:${redemptionId}`,
-    });
-    return {
-      id: redemptionId,
-      code: maskCode(voucher.code),
-      amount,
-      balanceAfter,
-      comune: { name: voucher.comune_name },
-      createdAt: row.created_at,
-      voidableUntil: row.voidable_until,
-      voidedAt: null,
-    };
   }
 
   /**
@@ -412,8 +551,8 @@ export class RedemptionService {
   }
 
   /** The shop if the actor is one of its members (404 otherwise) and it is accredited (409 otherwise). */
-  private async accreditedShop(ctx: RequestContext, shopId: string, lockKey?: string): Promise<ShopRow> {
-    const shop = await this.memberShop(ctx, shopId, lockKey);
+  private async accreditedShop(ctx: RequestContext, shopId: string): Promise<ShopRow> {
+    const shop = await this.memberShop(ctx, shopId);
     if (!shop.accredited) throw new ShopNotAccreditedError();
     return shop;
   }
@@ -445,8 +584,17 @@ export class RedemptionService {
   }
 }
 
+/** The row of the shop's checks: 404 unless the actor is a member, 409 unless the shop is accredited. */
+function checkedShopAndVoucher<T extends Pick<ShopRow, 'accredited'>>(row: T | undefined): T {
+  if (!row) throw new NotFoundError({ it: 'Il negozio', en: 'The shop' });
+  if (!row.accredited) throw new ShopNotAccreditedError();
+  return row;
+}
+
 /** Why a voucher cannot be taken now at this shop, or null (the balance is checked by the debit). */
-function refusal(voucher: VoucherRow): keyof typeof VoucherNotRedeemableError.reasons | null {
+function refusal(
+  voucher: Pick<VoucherRow, 'status' | 'expired' | 'not_yet_valid' | 'valid_here'>,
+): keyof typeof VoucherNotRedeemableError.reasons | null {
   if (voucher.status === 'revoked') return 'VOUCHER_REVOKED';
   if (voucher.status === 'expired' || voucher.expired) return 'VOUCHER_EXPIRED';
   if (voucher.not_yet_valid) return 'VOUCHER_NOT_YET_VALID';
@@ -455,10 +603,20 @@ function refusal(voucher: VoucherRow): keyof typeof VoucherNotRedeemableError.re
   return null;
 }
 
-function voucherMatch(parsed: ParsedVoucherCode): string {
-  return parsed.kind === 'token' ? 'v.id = $1' : 'v.code = $1';
+/**
+ * A named prepared statement for `em.query`, which hands it to `pg` as it is: PostgreSQL parses and
+ * plans it once per connection instead of on every call. For the till's two statements planning cost
+ * more than running them (EXPLAIN: 0.2-0.5 ms against 0.06 ms). One name per text. The parameters
+ * travel inside, not enumerable, so that an error log does not print them; the SQL is what the object
+ * prints (logs, tests that read the statements).
+ */
+function prepared(name: string, text: string, values: unknown[]): string {
+  const statement = { name, text };
+  Object.defineProperties(statement, { values: { value: values }, toString: { value: () => text } });
+  return statement as unknown as string;
 }
 
+/** Parameter $3 of CHECK_BY and REDEEM_BY: the voucher id of a token, or the short code. */
 function voucherKey(parsed: ParsedVoucherCode): string {
   return parsed.kind === 'token' ? parsed.voucherId : parsed.code;
 }

@@ -63,7 +63,9 @@ export class Commerce1764000000011 implements MigrationInterface {
         CHECK (total = voucher_total + card_total)
       )`);
     await db.query(`CREATE INDEX checkout_household_idx ON checkout (household_id, created_at DESC)`);
-    await db.query(`CREATE INDEX checkout_pending_idx ON checkout (expires_at) WHERE status = 'pending_payment'`);
+    await db.query(
+      `CREATE INDEX checkout_pending_idx ON checkout (expires_at) WHERE status = 'pending_payment'`,
+    );
 
     await db.query(`CREATE SEQUENCE customer_order_number_seq`);
     await db.query(`
@@ -92,8 +94,12 @@ export class Commerce1764000000011 implements MigrationInterface {
         CHECK (total = voucher_amount + card_amount),
         CHECK (refunded_voucher <= voucher_amount AND refunded_card <= card_amount)
       )`);
-    await db.query(`CREATE INDEX customer_order_household_idx ON customer_order (household_id, created_at DESC)`);
-    await db.query(`CREATE INDEX customer_order_provider_idx ON customer_order (provider_id, created_at DESC)`);
+    await db.query(
+      `CREATE INDEX customer_order_household_idx ON customer_order (household_id, created_at DESC)`,
+    );
+    await db.query(
+      `CREATE INDEX customer_order_provider_idx ON customer_order (provider_id, created_at DESC)`,
+    );
     await db.query(`CREATE INDEX customer_order_checkout_idx ON customer_order (checkout_id)`);
 
     await db.query(`
