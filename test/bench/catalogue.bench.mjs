@@ -16,20 +16,18 @@
 // re-read, during which searches keep answering from the previous snapshot), and the API's resident
 // memory before and after the first build. Each phase reports the CPU time the API and the load
 // generator (node:http with keep-alive, in this process) spent per request.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Agent, get as httpGet } from 'node:http';
-import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { load, mix, origin, prng, queryString, round, stats } from './catalogue-load.mjs';
 import { seedCatalogue } from './catalogue-seed.mjs';
+import { deleteRedisKeys, freePort, startApi } from './bench-process.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -53,38 +51,6 @@ const TARGET_P95_MS = 50;
 const PG_OPTIONS = process.env.BENCH_PGOPTIONS ?? '-c max_parallel_workers_per_gather=0 -c work_mem=16MB';
 
 // ---------------------------------------------------------------------------------------------------
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startApi(env) {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const url = `http://127.0.0.1:${env.PORT}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, child, exited };
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error('the API did not answer /api/health within 30 s');
-}
 
 async function main() {
   const id = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
@@ -359,21 +325,6 @@ function report(name, phase) {
       `\n                CPU per request: API ${phase.apiCpuUsPerRequest ?? '-'} µs, ` +
       `load generator ${phase.generatorCpuUsPerRequest} µs`,
   );
-}
-
-async function deleteRedisKeys(url, prefix) {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 main().catch((error) => {

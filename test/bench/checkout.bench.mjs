@@ -11,17 +11,16 @@
 // even on failure. Not part of `npm test`.
 //
 // Knobs: BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_POOL_SIZE, BENCH_VOUCHERS_PER_HOUSEHOLD.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
 import pg from 'pg';
+import { deleteRedisKeys, freePort, startApi } from './bench-process.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -38,17 +37,6 @@ const PASSWORD = 'Piazza-demo-2026';
 
 // ---------------------------------------------------------------------------------------------------
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function cli(command, env) {
   const result = spawnSync(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), command], {
     cwd: ROOT,
@@ -56,27 +44,6 @@ function cli(command, env) {
     encoding: 'utf8',
   });
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
-}
-
-async function startApi(env) {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const url = `http://127.0.0.1:${env.PORT}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, child, exited };
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error('the API did not answer /api/health within 30 s');
 }
 
 async function stopApi(api) {
@@ -431,21 +398,6 @@ async function main() {
 function round(n, digits = 1) {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
-}
-
-async function deleteRedisKeys(url, prefix) {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 if (!existsSync(join(ROOT, 'dist/apps/api/src/main.js'))) {

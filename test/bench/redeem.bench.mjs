@@ -15,19 +15,18 @@
 // BENCH_OUTBOX_NOTIFY=0 (disables the outbox's NOTIFY trigger in the bench's database, to measure what
 // it costs: every committing NOTIFY takes one database-wide lock until its commit is flushed, so such
 // commits happen one at a time; the result is then not a valid run and says so).
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { Redis } from 'ioredis';
 import pg from 'pg';
+import { deleteRedisKeys, freePort, startApi } from './bench-process.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -51,17 +50,6 @@ const MERCHANT_EMAIL = 'negozio@demo.piazza.example';
 const PASSWORD = 'Piazza-demo-2026';
 
 // ---------------------------------------------------------------------------------------------------
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // CPU time, so that runs on a machine shared with other work can be compared: what a redemption costs
 // the API, PostgreSQL and the load generator, against what a pgbench transaction costs pgbench and
@@ -103,30 +91,6 @@ function cli(command, env) {
     encoding: 'utf8',
   });
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
-}
-
-async function startApi(env) {
-  const nodeArgs = process.env.BENCH_CPU_PROF
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-    : [];
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/apps/api/src/main.js')], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const url = `http://127.0.0.1:${env.PORT}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, child, exited };
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error('the API did not answer /api/health within 30 s');
 }
 
 async function stopApi(api) {
@@ -582,14 +546,18 @@ async function main() {
     for (let i = 0; i < API_PROCESSES; i++) {
       const port = await freePort();
       apis.push(
-        await startApi({
-          ...baseEnv,
-          NODE_ENV: 'production',
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          PUBLIC_URL: `http://127.0.0.1:${port}`,
-          DATABASE_POOL_SIZE: String(POOL_SIZE),
-        }),
+        await startApi(
+          {
+            ...baseEnv,
+            NODE_ENV: 'production',
+            PORT: String(port),
+            HOST: '127.0.0.1',
+            PUBLIC_URL: `http://127.0.0.1:${port}`,
+            DATABASE_POOL_SIZE: String(POOL_SIZE),
+          },
+          // BENCH_CPU_PROF=<dir>: a CPU profile of each API process.
+          process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
+        ),
       );
     }
     console.log(`API on ${apis.map((a) => a.url).join(', ')} (pool of ${POOL_SIZE} connections each)`);
@@ -751,21 +719,6 @@ async function main() {
 function round(n, digits = 1) {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
-}
-
-async function deleteRedisKeys(url, prefix) {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 if (!existsSync(join(ROOT, 'dist/apps/api/src/main.js'))) {
